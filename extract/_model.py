@@ -1,0 +1,310 @@
+"""The records conflict-kg passes around: documents in, events out.
+
+All are small frozen dataclasses holding plain values (no spaCy objects), so
+they pickle across processes, compare by value and serialize to JSON with
+:meth:`Event.to_dict` / :meth:`Event.from_dict`. The JSON form is the
+"prediction line" of the evaluation guidelines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast, get_args
+
+from ._exceptions import DocumentError, InputError
+
+__all__ = [
+    "MODALITIES",
+    "Action",
+    "Document",
+    "Event",
+    "Mention",
+    "Modality",
+    "Place",
+    "Time",
+]
+
+Modality = Literal["asserted", "negated", "possible", "alleged"]
+MODALITIES: tuple[str, ...] = get_args(Modality)
+
+
+def _check_str(owner: str, name: str, value: object, *, empty: bool = False) -> None:
+    if not isinstance(value, str) or (not empty and not value.strip()):
+        raise InputError(f"{owner}.{name} must be a non-empty string, got {value!r}")
+
+
+def _check_opt_str(owner: str, name: str, value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"{owner}.{name} must be a string or None, got {value!r}")
+
+
+def _parse_date(owner: str, name: str, value: object) -> dt.date | None:
+    """Accept a date, an ISO ``YYYY-MM-DD`` string or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise DocumentError(f"{owner}.{name} must be an ISO date YYYY-MM-DD, got {value!r}")
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: an id, its text and its publication date.
+
+    Examples
+    --------
+    >>> Document("d1", "Rebels shelled Taiz.", "2017-02-11").date
+    datetime.date(2017, 2, 11)
+    """
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    origin: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_str("Document", "id", self.id)
+        _check_str("Document", "text", self.text, empty=True)
+        object.__setattr__(self, "date", _parse_date("Document", "date", self.date))
+        _check_opt_str("Document", "origin", self.origin)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], *, default_date: dt.date | None = None) -> Document:
+        """Build a document from a ``{"id", "date", "text"}`` mapping."""
+        if not isinstance(d, Mapping):
+            raise DocumentError(f"a document must be a JSON object, got {d!r}")
+        missing = [k for k in ("id", "text") if k not in d]
+        if missing:
+            raise DocumentError(f"document {dict(d).get('id')!r} lacks the field(s) {missing!r}")
+        doc_id = d["id"]
+        if isinstance(doc_id, int):
+            doc_id = str(doc_id)
+        return cls(doc_id, d["text"], d.get("date") or default_date, d.get("origin"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase naming an actor or a target.
+
+    ``text`` is the surface phrase; ``name`` the normalized (or, for a pronoun
+    or definite description, the resolved) name; ``type`` an actor type such as
+    ``"military"``; ``country`` an ISO 3166 alpha-3 code; ``start``/``end``
+    character offsets in the document.
+    """
+
+    text: str
+    name: str | None = None
+    type: str | None = None
+    country: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_str("Mention", "text", self.text)
+        for f in ("name", "type", "country"):
+            _check_opt_str("Mention", f, getattr(self, f))
+
+    @property
+    def label(self) -> str:
+        """The best name to show: the normalized name, else the surface text."""
+        return self.name or self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_none(
+            {"text": self.text, "name": self.name, "type": self.type, "country": self.country,
+             "start": self.start, "end": self.end}
+        )
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | str | None) -> Mention | None:
+        if d is None:
+            return None
+        if isinstance(d, str):
+            return cls(d)
+        return cls(d["text"], d.get("name"), d.get("type"), d.get("country"), d.get("start"), d.get("end"))
+
+
+@dataclass(frozen=True)
+class Action:
+    """The predicate: surface text (``"did not enter"``), lemma (``"enter"``),
+    PLOVER category (``"ASSAULT"``) and CAMEO root code where clear."""
+
+    text: str
+    lemma: str
+    plover: str | None = None
+    cameo: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_str("Action", "text", self.text)
+        _check_str("Action", "lemma", self.lemma)
+        _check_opt_str("Action", "plover", self.plover)
+        _check_opt_str("Action", "cameo", self.cameo)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_none(
+            {"text": self.text, "lemma": self.lemma, "class": self.plover, "cameo": self.cameo,
+             "start": self.start, "end": self.end}
+        )
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | str) -> Action:
+        if isinstance(d, str):
+            return cls(d, d)
+        return cls(d.get("text") or d["lemma"], d["lemma"], d.get("class"), d.get("cameo"),
+                   d.get("start"), d.get("end"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened, with gazetteer data when the name is known."""
+
+    text: str
+    name: str | None = None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_str("Place", "text", self.text)
+        if (self.lat is None) != (self.lon is None):
+            raise InputError(f"Place needs both lat and lon or neither, got lat={self.lat!r} lon={self.lon!r}")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_none(
+            {"text": self.text, "name": self.name, "geonames_id": self.geonames_id,
+             "lat": self.lat, "lon": self.lon, "country": self.country}
+        )
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | str | None) -> Place | None:
+        if d is None:
+            return None
+        if isinstance(d, str):
+            return cls(d)
+        return cls(d["text"], d.get("name"), d.get("geonames_id"), d.get("lat"), d.get("lon"), d.get("country"))
+
+
+@dataclass(frozen=True)
+class Time:
+    """When: the surface expression and the ISO date it resolves to."""
+
+    text: str | None
+    date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        _check_opt_str("Time", "text", self.text)
+        object.__setattr__(self, "date", _parse_date("Time", "date", self.date))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "date": self.date.isoformat() if self.date else None}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | str | None) -> Time | None:
+        if d is None:
+            return None
+        if isinstance(d, str):
+            return cls(None, d)
+        return cls(d.get("text"), d.get("date"))
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, where, when, how sure, and who says so.
+
+    ``sentence`` is the sentence index in the document; ``evidence`` its text and
+    ``sentence_start``/``sentence_end`` its character offsets.
+
+    Examples
+    --------
+    >>> e = Event("d1", 0, Action("shelled", "shell"), actor=Mention("Houthi fighters"))
+    >>> e.to_dict()["action"]
+    {'text': 'shelled', 'lemma': 'shell'}
+    >>> Event.from_dict(e.to_dict()) == e
+    True
+    """
+
+    doc: str
+    sentence: int
+    action: Action
+    actor: Mention | None = None
+    target: Mention | None = None
+    place: Place | None = None
+    time: Time | None = None
+    modality: Modality = "asserted"
+    source: Mention | None = None
+    evidence: str | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    doc_date: dt.date | None = field(default=None, compare=True)
+
+    def __post_init__(self) -> None:
+        _check_str("Event", "doc", self.doc)
+        if not isinstance(self.sentence, int) or self.sentence < 0:
+            raise InputError(f"Event.sentence must be a non-negative integer, got {self.sentence!r}")
+        if not isinstance(self.action, Action):
+            raise InputError(f"Event.action must be an Action, got {self.action!r}")
+        if self.modality not in MODALITIES:
+            raise InputError(f"Event.modality must be one of {MODALITIES!r}, got {self.modality!r}")
+        object.__setattr__(self, "doc_date", _parse_date("Event", "doc_date", self.doc_date))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready "prediction line" of this event."""
+        return {
+            "doc": self.doc,
+            "sentence": self.sentence,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "action": self.action.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "place": self.place.to_dict() if self.place else None,
+            "time": self.time.to_dict() if self.time else None,
+            "modality": self.modality,
+            "source": self.source.to_dict() if self.source else None,
+            "evidence": self.evidence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "doc_date": self.doc_date.isoformat() if self.doc_date else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Event:
+        """Rebuild an event from :meth:`to_dict` output (or a prediction line)."""
+        if not isinstance(d, Mapping) or "doc" not in d or "action" not in d:
+            raise InputError(f"an event needs at least 'doc' and 'action', got {d!r}")
+        try:
+            return cls(
+                doc=str(d["doc"]),
+                sentence=int(d.get("sentence") or 0),
+                action=Action.from_dict(d["action"]),
+                actor=Mention.from_dict(d.get("actor")),
+                target=Mention.from_dict(d.get("target")),
+                place=Place.from_dict(d.get("place")),
+                time=Time.from_dict(d.get("time")),
+                modality=cast(Modality, d.get("modality") or "asserted"),
+                source=Mention.from_dict(d.get("source")),
+                evidence=d.get("evidence"),
+                sentence_start=d.get("sentence_start"),
+                sentence_end=d.get("sentence_end"),
+                doc_date=d.get("doc_date"),
+            )
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"malformed event record {dict(d)!r}: {exc}") from None
