@@ -1,3 +1,109 @@
-"""conflict_kg.graph: Event records to RDF, SPARQL, networkx and exports. Never imports spaCy."""
+"""conflict_kg.graph: Event records to RDF, SPARQL, networkx and exports.
 
-__all__: list[str] = []
+Never imports spaCy (extraction lives in :mod:`conflict_kg.extract`).
+
+Examples
+--------
+>>> from conflict_kg.extract import Action, Event, Mention, Place
+>>> from conflict_kg.graph import build_graph, run_query, to_networkx
+>>> ev = Event("d1", 1, Action("recaptured", "recapture", "ASSAULT"),
+...            actor=Mention("Government troops"), target=Mention("the municipal building"),
+...            place=Place("Fallujah"))
+>>> g = build_graph([ev])
+>>> rows = run_query(g, "SELECT ?who ?what WHERE { ?a ckga:recapture ?t . "
+...                     "?a rdfs:label ?who . ?t rdfs:label ?what }")
+>>> [(str(r.who), str(r.what)) for r in rows]
+[('Government troops', 'the municipal building')]
+"""
+
+from ._export import EXPORT_FORMATS, atomic_write, export_format, serialize, write_graph, write_text
+from ._iris import (
+    action_iri,
+    actor_iri,
+    document_iri,
+    event_iri,
+    fold,
+    place_iri,
+    plover_iri,
+    sentence_iri,
+    stable_hash,
+)
+from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
+from ._networkx import EVENT_COLUMNS, event_record, events_frame, to_networkx
+from ._ontology import ontology, shapes, validate
+from ._query import (
+    RDF_SUFFIXES,
+    format_csv,
+    format_json,
+    format_result,
+    format_table,
+    load_graph,
+    rdf_format,
+    run_query,
+    shorten,
+)
+from ._rdf import (
+    Triple,
+    build_dataset,
+    build_graph,
+    document_graph,
+    document_triples,
+    event_triples,
+    generate_triples,
+    iter_document_graphs,
+    new_graph,
+)
+from ._read import events_from_graph
+
+__all__ = [
+    "CKG",
+    "CKGA",
+    "EVENT_COLUMNS",
+    "EXPORT_FORMATS",
+    "GEONAMES",
+    "ID",
+    "PLOVER",
+    "PREFIXES",
+    "RDF_SUFFIXES",
+    "SEM",
+    "WGS84",
+    "Triple",
+    "action_iri",
+    "actor_iri",
+    "atomic_write",
+    "bind_prefixes",
+    "build_dataset",
+    "build_graph",
+    "document_graph",
+    "document_iri",
+    "document_triples",
+    "event_iri",
+    "event_record",
+    "event_triples",
+    "events_frame",
+    "events_from_graph",
+    "export_format",
+    "fold",
+    "format_csv",
+    "format_json",
+    "format_result",
+    "format_table",
+    "generate_triples",
+    "iter_document_graphs",
+    "load_graph",
+    "new_graph",
+    "ontology",
+    "place_iri",
+    "plover_iri",
+    "rdf_format",
+    "run_query",
+    "sentence_iri",
+    "serialize",
+    "shapes",
+    "shorten",
+    "stable_hash",
+    "to_networkx",
+    "validate",
+    "write_graph",
+    "write_text",
+]

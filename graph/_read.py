@@ -1,0 +1,145 @@
+"""Reading events back out of an RDF graph, the inverse of :func:`build_graph`.
+
+So whatever was loaded from a Turtle file can be turned back into
+:class:`Event` records (and from them into networkx or pandas views).
+What the graph does not keep comes back as None: mention offsets, and a
+mention's ``name`` when it equals its text. An entity's type and country are
+per node, so each mention of it gets the node's (the smallest, when several).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any, cast
+
+from conflict_kg.extract import MODALITIES, Action, Event, Mention, Modality, Place, Time
+from rdflib import Graph, Literal
+from rdflib.term import Node
+
+from ._namespaces import GEONAMES, PLOVER, PREFIXES
+
+__all__ = ["events_from_graph"]
+
+_EVENTS = """
+SELECT ?event ?lemma ?text ?start ?end ?cls ?cameo ?modality ?date ?timeText
+       ?actor ?actorText ?target ?targetText ?source ?sourceText ?place ?placeText
+       ?doc ?docDate ?sentence ?evidence ?sStart ?sEnd
+WHERE {
+  ?event a sem:Event ; ckg:actionLemma ?lemma ; prov:wasDerivedFrom ?s .
+  ?s ckg:sentenceIndex ?sentence ; dcterms:isPartOf ?d .
+  ?d dcterms:identifier ?doc .
+  OPTIONAL { ?d dcterms:date ?docDate }
+  OPTIONAL { ?s ckg:text ?evidence }
+  OPTIONAL { ?s ckg:start ?sStart }
+  OPTIONAL { ?s ckg:end ?sEnd }
+  OPTIONAL { ?event ckg:actionText ?text }
+  OPTIONAL { ?event ckg:actionStart ?start }
+  OPTIONAL { ?event ckg:actionEnd ?end }
+  OPTIONAL { ?event sem:eventType ?cls }
+  OPTIONAL { ?event ckg:cameo ?cameo }
+  OPTIONAL { ?event ckg:modality ?modality }
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event ckg:timeText ?timeText }
+  OPTIONAL { ?event ckg:actor ?actor . OPTIONAL { ?event ckg:actorText ?actorText } }
+  OPTIONAL { ?event ckg:target ?target . OPTIONAL { ?event ckg:targetText ?targetText } }
+  OPTIONAL { ?event ckg:source ?source . OPTIONAL { ?event ckg:sourceText ?sourceText } }
+  OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?event ckg:placeText ?placeText } }
+}
+"""
+
+_ENTITIES = """
+SELECT ?node ?p ?o WHERE {
+  { ?node a sem:Actor } UNION { ?node a sem:Place }
+  VALUES ?p { rdfs:label ckg:actorType ckg:country owl:sameAs wgs:lat wgs:long }
+  ?node ?p ?o .
+}
+"""
+
+
+def _entity_attributes(graph: Graph) -> dict[Node, dict[str, Any]]:
+    """Per actor/place node: the smallest value of each attribute (deterministic)."""
+    values: dict[Node, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    for node, prop, obj in graph.query(_ENTITIES, initNs=PREFIXES):  # type: ignore[misc]
+        values[node][str(prop).rsplit("#", 1)[-1].rsplit("/", 1)[-1]].append(obj)
+    out: dict[Node, dict[str, Any]] = {}
+    for node, attrs in values.items():
+        first = {k: min(v, key=str) for k, v in attrs.items()}
+        same = str(first.get("sameAs", ""))
+        geonames = same[len(GEONAMES) :].strip("/") if same.startswith(str(GEONAMES)) else None
+        out[node] = {
+            "label": _py(first.get("label")),
+            "type": _py(first.get("actorType")),
+            "country": _py(first.get("country")),
+            "geonames_id": int(geonames) if geonames and geonames.isdigit() else None,
+            "lat": float(cast(Literal, first["lat"]).toPython()) if "lat" in first else None,
+            "lon": float(cast(Literal, first["long"]).toPython()) if "long" in first else None,
+        }
+    return out
+
+
+def _py(term: Node | None) -> Any:
+    return term.toPython() if isinstance(term, Literal) else (None if term is None else str(term))
+
+
+def _mention(node: Node | None, text: Node | None, entities: dict[Node, dict[str, Any]]) -> Mention | None:
+    if node is None:
+        return None
+    attrs = entities.get(node, {})
+    label = attrs.get("label") or _py(text) or str(node)
+    surface = _py(text) or label
+    return Mention(surface, None if label == surface else label, attrs.get("type"), attrs.get("country"))
+
+
+def _place(node: Node | None, text: Node | None, entities: dict[Node, dict[str, Any]]) -> Place | None:
+    if node is None:
+        return None
+    attrs = entities.get(node, {})
+    label = attrs.get("label") or _py(text) or str(node)
+    surface = _py(text) or label
+    return Place(surface, None if label == surface else label, attrs.get("geonames_id"),
+                 attrs.get("lat"), attrs.get("lon"), attrs.get("country"))
+
+
+def events_from_graph(graph: Graph) -> Iterator[Event]:
+    """Yield the :class:`Event` records of a graph built by :func:`build_graph`.
+
+    Examples
+    --------
+    >>> from conflict_kg.extract import Action, Event, Mention
+    >>> from conflict_kg.graph import build_graph
+    >>> ev = Event("d1", 0, Action("shelled", "shell", "ASSAULT"), actor=Mention("Rebels"))
+    >>> list(events_from_graph(build_graph([ev]))) == [ev]
+    True
+    """
+    entities = _entity_attributes(graph)
+    rows = sorted(
+        cast(Any, graph.query(_EVENTS, initNs=PREFIXES)),
+        key=lambda r: (str(r.doc), int(r.sentence), str(r.event)),
+    )
+    seen: set[Node] = set()
+    for r in rows:
+        if r.event in seen:  # an event with two values of a property: keep its first row
+            continue
+        seen.add(r.event)
+        cls = str(r.cls)[len(PLOVER) :] if str(r.cls).startswith(PLOVER) and r.cls is not None else None
+        modality = str(r.modality).rsplit("#", 1)[-1] if r.modality is not None else "asserted"
+        time = Time(_py(r.timeText), _py(r.date)) if r.date is not None or r.timeText is not None else None
+        yield Event(
+            doc=str(r.doc),
+            sentence=int(r.sentence),
+            action=Action(
+                _py(r.text) or str(r.lemma), str(r.lemma), cls, _py(r.cameo), _py(r.start), _py(r.end)
+            ),
+            actor=_mention(r.actor, r.actorText, entities),
+            target=_mention(r.target, r.targetText, entities),
+            place=_place(r.place, r.placeText, entities),
+            time=time,
+            modality=cast(Modality, modality if modality in MODALITIES else "asserted"),
+            source=_mention(r.source, r.sourceText, entities),
+            evidence=_py(r.evidence),
+            sentence_start=_py(r.sStart),
+            sentence_end=_py(r.sEnd),
+            doc_date=_py(r.docDate),
+        )
+
