@@ -18,7 +18,18 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["events_from_doc", "extract_events", "iter_extractions"]
+__all__ = ["events_from_doc", "extract_events", "iter_extractions", "prepare"]
+
+
+def prepare(nlp: Language) -> Language:
+    """Register what the rules need from a loaded pipeline (its irregular-verb table)."""
+    from ._clauses import set_verb_exceptions
+
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_exc"):
+        set_verb_exceptions(dict(lookups.get_table("lemma_exc")["verb"]))
+    return nlp
 
 
 def events_from_doc(doc: Doc, document: Document) -> list[Event]:
@@ -47,7 +58,7 @@ def iter_extractions(
     workers : int
         Processes for ``nlp.pipe`` (``n_process``).
     """
-    nlp = nlp or load_model(model)
+    nlp = prepare(nlp or load_model(model))
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=max(1, workers)):
         yield document, events_from_doc(doc, document)
@@ -70,5 +81,5 @@ def extract_events(
     [('Rebels', 'shell', 'the airport')]
     """
     document = Document(doc_id, text, date)
-    nlp = nlp or load_model(model)
+    nlp = prepare(nlp or load_model(model))
     return events_from_doc(nlp(text), document)

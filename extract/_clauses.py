@@ -1,0 +1,371 @@
+"""Clause analysis: predicates and their actor and target, from a spaCy sentence.
+
+:func:`iter_frames` takes a parsed sentence (a ``Span``) and yields
+:class:`Frame` records, one per (actor, predicate, target) that the sentence
+states. Each rule below carries a comment naming the construction it handles.
+Frames still hold spaCy tokens; :mod:`._events` turns them into plain
+:class:`~conflict_kg.extract.Event` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ._mentions import conjuncts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Frame", "iter_frames", "set_verb_exceptions", "surface_subject", "verb_lemma"]
+
+# --- dependency-label sets -------------------------------------------------
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+ACTIVE_SUBJ_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass"})
+OBJ_DEPS = frozenset({"dobj", "obj"})
+AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+WEAK_DEPS_FOR_VERBS = frozenset({"amod", "compound", "npadvmod"})  # "the besieged town": not a clause
+
+# --- lexicons ----------------------------------------------------------------
+#: Lemmas that describe states, perception or light verbs, not actions.
+NON_EVENT_LEMMAS = frozenset({
+    "be", "have", "seem", "appear", "become", "remain", "stay", "include", "involve", "contain",
+    "consist", "mean", "need", "look", "feel", "see", "hear", "watch", "know", "think", "believe",
+    "like", "belong", "exist", "lie", "stand", "sit", "stretch", "border", "locate", "situate",
+    "base", "comprise", "concern", "cost", "last", "number", "total", "range", "make", "get",
+    "do", "go", "come", "happen", "occur", "give", "let", "show", "rise", "fall",
+    "estimate", "describe", "name", "consider", "regard", "view", "run", 
+    "face", "live", "die", "hope", "want", "wish", "try", 
+    "continue", "keep", "begin", "start", "resume", "attempt", "manage", "fail", "expect",
+    "plan", "prepare", "intend", "aim", "set", "help", "involve",
+    "note", "add", "follow", "cause", "leave", "bring", "put", "pass", 
+})
+#: Governors whose ``xcomp`` carries the event: "continued pursuing militants" -> pursue.
+TRANSPARENT_GOVERNORS = frozenset({
+    "continue", "keep", "begin", "start", "resume", "try", "attempt", "manage", "fail", "expect",
+    "plan", "prepare", "intend", "aim", "set", "seek", "hope", "want", "wish", "appear", "seem",
+    "go", "need", "have", "be", "decide", "move", "rush", "scramble", "struggle", "tend", 
+})
+#: Object-control verbs: their object is the doer of the xcomp ("urged fighters not to seek").
+OBJECT_CONTROL = frozenset({
+    "urge", "order", "ask", "force", "call", "tell", "persuade", "encourage", "allow", "help",
+    "instruct", "warn", "press", "pressure", "compel", "invite", "permit", "enable", "lead", "push",
+    "command", "direct", "request", "advise", "require",
+})
+#: Speech and report verbs: an event of their own, whose complement they report.
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "announce", "report", "state", "add", "confirm", "claim", "allege", "deny",
+    "warn", "insist", "declare", "write", "tweet", "post", "note", "explain", "acknowledge",
+    "admit", "assert", "maintain", "argue", "stress", "reiterate", "indicate", "suggest",
+    "accuse", "threaten", "urge", "vow", "pledge", "promise",
+})
+#: Verbs whose ``with`` object is the other party ("clashed with militants").
+RECIPROCAL_LEMMAS = frozenset({
+    "clash", "fight", "meet", "talk", "negotiate", "cooperate", "agree", "battle", "skirmish",
+    "exchange", "trade", "engage", "ally", "side", "sign", "spar", "wrestle", "confer", "consult",
+})
+#: Prepositions whose object is a target when the verb has no direct object
+#: ("fired at a base", "advanced on Mosul", "protested against the decree").
+TARGET_PREPS = frozenset({"at", "on", "upon", "against", "onto"})
+#: Nouns naming weapons or fire: when they are the object, the ``at``/``on`` object is the target
+#: ("fired rockets at a base" -> base).
+WEAPON_LEMMAS = frozenset({
+    "rocket", "missile", "shell", "mortar", "bullet", "shot", "round", "grenade", "bomb", "fire",
+    "tear", "gas", "barrage", "salvo", "drone", "artillery", "projectile", "volley", "teargas",
+})
+#: Nouns that cannot act: a clause with one as its actor and no target is a description
+#: ("the main road running through the city").
+INANIMATE_ACTORS = frozenset({
+    "road", "street", "highway", "river", "border", "area", "region", "route", "line", "smoke",
+    "cloud", "fire", "wall", "bridge", "city", "town", "village", 
+})
+#: Nominal events that take a stated actor ("an attack by ISIS fighters on an oil field"),
+#: mapped to the verb lemma they report.
+NOMINAL_EVENTS = {
+    "attack": "attack", "assault": "assault", "strike": "strike", "airstrike": "strike",
+    "raid": "raid", "offensive": "attack", "bombing": "bomb", "ambush": "ambush",
+    "shelling": "shell", "killing": "kill", "capture": "capture", "arrest": "arrest",
+    "abduction": "abduct", "kidnapping": "kidnap", "invasion": "invade", "siege": "besiege",
+    "bombardment": "bombard", "massacre": "massacre", "execution": "execute",
+    "incursion": "invade", "occupation": "occupy", "blockade": "blockade", "seizure": "seize",
+    "takeover": "take over", "detention": "detain", "torture": "torture", "shooting": "shoot",
+    "withdrawal": "withdraw", "release": "release", "rescue": "rescue", "evacuation": "evacuate",
+}
+#: Hyphenated modifiers that state a relation: "ISIS-held city" -> ISIS hold city.
+MODIFIER_RELATIONS = {
+    "held": "hold", "controlled": "control", "led": "lead", "backed": "back", "supported": "support",
+    "run": "run", "occupied": "occupy", "sponsored": "sponsor", "funded": "fund", "armed": "arm",
+    "allied": "ally", "affiliated": "affiliate", "linked": "link", "trained": "train",
+    "besieged": "besiege", "seized": "seize", "captured": "capture",
+}
+_MODIFIER_TOKEN = re.compile(r"^(?P<actor>.+?)-(?P<rel>" + "|".join(MODIFIER_RELATIONS) + r")$", re.I)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One predicate with its arguments, still pointing into the parse.
+
+    ``kind`` is ``"verb"``, ``"nominal"`` ("an attack by X on Y") or
+    ``"modifier"`` ("ISIS-held city"); ``actor_text`` replaces the actor
+    phrase where the actor is only part of a token ("U.S." of "U.S.-backed").
+    """
+
+    predicate: Token
+    lemma: str
+    actor: Token | None
+    target: Token | None
+    kind: str = "verb"
+    actor_text: str | None = None
+    text: str | None = None
+
+    @property
+    def is_speech(self) -> bool:
+        return self.kind == "verb" and self.lemma.split()[0] in SPEECH_LEMMAS
+
+
+# --- lemmas --------------------------------------------------------------------
+
+_PREFIXES = ("re", "over", "out", "under", "with", "up", "mis", "fore", "counter")
+
+
+#: The lemmatizer's table of irregular verb forms, registered by :func:`set_verb_exceptions`.
+_VERB_EXCEPTIONS: dict[str, list[str]] = {}
+
+
+def set_verb_exceptions(table: dict[str, list[str]]) -> None:
+    """Register the lemmatizer's irregular-verb table used by :func:`verb_lemma`."""
+    _VERB_EXCEPTIONS.update(table)
+
+
+def verb_lemma(token: Token) -> str:
+    """The verb's lemma, repairing prefixed irregulars the lemmatizer misses ("retook" -> retake)."""
+    lemma = token.lemma_.lower()
+    if lemma == token.lower_ and _VERB_EXCEPTIONS:
+        for prefix in _PREFIXES:
+            rest = token.lower_[len(prefix):]
+            if token.lower_.startswith(prefix) and rest in _VERB_EXCEPTIONS:
+                return prefix + _VERB_EXCEPTIONS[rest][0]
+    return lemma
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    lemma = verb_lemma(verb)
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        lemma = f"{lemma} {particle.lower_}"
+    # light verb "open fire (on)": the event is firing
+    if lemma == "open" and any(c.dep_ in OBJ_DEPS and c.lemma_ == "fire" for c in verb.children):
+        lemma = "open fire"
+    return lemma
+
+
+# --- argument finding ------------------------------------------------------------
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in verb.children):
+        return False
+    # reduced passive: 'troops, backed by air strikes'; shared auxiliary: 'was hit and destroyed'
+    return verb.dep_ in {"acl", "advcl"} or (verb.dep_ == "conj" and _is_passive(verb.head))
+
+
+def _children(verb: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _agent(verb: Token) -> Token | None:
+    """passive agent: 'was captured by Wagner mercenaries' -> mercenaries."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and _is_passive(verb)):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def surface_subject(verb: Token) -> Token | None:
+    """The grammatical subject of a clause, following relatives, conjuncts and control."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is not None:
+        # relative clause: 'an offensive that cleared out the population' -> offensive
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    head = verb.head
+    if head is verb:
+        return None
+    # coordinated verbs share the subject: 'stormed a church and killed worshippers'
+    if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        return surface_subject(head)
+    # control: 'continued pursuing militants', 'are expected to reach Timbuktu';
+    # object control: 'urged fighters not to seek revenge' -> fighters
+    if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"} and not _has_own_clause(verb):
+        if verb_lemma(head) in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in OBJ_DEPS), None)
+            if obj is not None:
+                return obj
+        if verb.dep_ == "xcomp":
+            return surface_subject(head)
+    # participial adjunct: 'struck a school bus, killing 40 children' -> the head's doer
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
+        return _logical_actor_token(head)
+    # participle modifying a noun: 'men fleeing the city', 'hostages held by bandits'
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    # 'accused the army of torturing detainees' -> army; 'after capturing the town' -> head's doer
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            if verb_lemma(governor) in {"accuse", "charge", "suspect", "blame", "convict", "arrest",
+                                       "condemn", "criticize", "praise", "thank", "punish"}:
+                obj = next((c for c in governor.children if c.dep_ in OBJ_DEPS), None)
+                if obj is not None:
+                    return obj
+            return _logical_actor_token(governor)
+    return None
+
+
+def _has_own_clause(verb: Token) -> bool:
+    return any(c.dep_ in SUBJ_DEPS or c.dep_ == "mark" for c in verb.children)
+
+
+def _logical_actor_token(verb: Token) -> Token | None:
+    """Who does ``verb``: its active subject, or its passive agent."""
+    if _is_passive(verb) and not (verb.dep_ == "acl"):
+        return _agent(verb)
+    if verb.dep_ == "acl" and _is_passive(verb):
+        return _agent(verb)
+    return surface_subject(verb)
+
+
+def _direct_object(verb: Token) -> Token | None:
+    obj = next((c for c in verb.children if c.dep_ in OBJ_DEPS), None)
+    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        # object relative: 'the town which rebels captured' -> town
+        return verb.head
+    return obj
+
+
+def _prep_target(verb: Token, lemma: str) -> Token | None:
+    """'fired at a base', 'advanced on Mosul', 'clashed with militants' -> the object."""
+    preps = TARGET_PREPS | ({"with"} if lemma.split()[0] in RECIPROCAL_LEMMAS else set())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                return pobj
+    return None
+
+
+def _verb_text(verb: Token) -> str:
+    """'did not enter', 'could not reach', 'shot down'."""
+    toks = [c for c in verb.children if c.dep_ in AUX_DEPS or c.dep_ == "prt"]
+    toks.append(verb)
+    toks.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
+def _verb_frames(verb: Token) -> Iterator[Frame]:
+    lemma = _phrasal_lemma(verb)
+    base = lemma.split()[0]
+    if base in NON_EVENT_LEMMAS and not any(c.dep_ == "prt" for c in verb.children):
+        return
+    if verb.dep_ in WEAK_DEPS_FOR_VERBS:
+        return
+    # to-infinitive modifying a noun: 'a campaign to improve security' (no stated doer)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return
+    passive = _is_passive(verb)
+    subject = surface_subject(verb)
+    if passive:
+        actor, target = _agent(verb), subject
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            # 'hostages held by bandits', 'troops, backed by air strikes'
+            target = verb.head
+    else:
+        actor = subject
+        target = _direct_object(verb)
+        if lemma == "open fire":
+            target = _prep_target(verb, lemma)
+        elif base in SPEECH_LEMMAS:
+            pass  # 'said on state television': no prepositional target for speech
+        elif target is None or (target.lemma_ in WEAPON_LEMMAS and _prep_target(verb, lemma) is not None):
+            # 'fired rockets at a base' -> base
+            target = _prep_target(verb, lemma) or target
+    if base in SPEECH_LEMMAS and target is not None and target.pos_ in {"VERB", "AUX"}:
+        target = None
+    if actor is None and target is None:
+        return
+    if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:
+        return
+    actors = conjuncts(actor) if actor is not None else [None]
+    for one in actors:
+        yield Frame(verb, lemma, one, target, "verb", text=_verb_text(verb))
+
+
+def _nominal_frames(noun: Token) -> Iterator[Frame]:
+    """nominal event with a stated actor: 'an attack by ISIS fighters on an oil field'."""
+    lemma = NOMINAL_EVENTS.get(noun.lemma_.lower())
+    if lemma is None:
+        return
+    actor = target = None
+    for child in noun.children:
+        if child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if child.lower_ == "by":
+                actor = pobj
+            elif child.lower_ in {"on", "against", "of", "upon"} and pobj.ent_type_ not in {"DATE", "TIME"}:
+                target = target or pobj
+        elif child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
+            # possessive actor: "the army's assault on the town"
+            actor = child
+    if actor is None:
+        return
+    for one in conjuncts(actor):
+        yield Frame(noun, lemma, one, target, "nominal", text=noun.text)
+
+
+def _modifier_frames(token: Token) -> Iterator[Frame]:
+    """relation in a hyphenated modifier: 'ISIS-held city', 'U.S.-led coalition', 'Iranian-backed militias'."""
+    m = _MODIFIER_TOKEN.match(token.text)
+    if m and token.dep_ in {"amod", "compound", "nmod"}:
+        actor_text = m["actor"]
+        rel = m["rel"].lower()
+        modified = token.head
+        if actor_text.lower() in {"pro", "anti", "self", "well", "heavily", "lightly", "so"}:
+            return
+        yield Frame(token, MODIFIER_RELATIONS[rel], None, modified, "modifier", actor_text=actor_text, text=token.text)
+        return
+    # split form: 'ISIS - held': the relation word carries the actor as a left dependent
+    rel = MODIFIER_RELATIONS.get(token.lower_)
+    if rel is None or token.dep_ not in {"amod", "compound", "acl"} or token.i < 2:
+        return
+    hyphen = token.doc[token.i - 1]
+    if hyphen.text not in {"-", "–"}:
+        return
+    left = [c for c in token.lefts if c.i < hyphen.i and c.dep_ in {"npadvmod", "compound", "amod", "nmod", "nsubj"}]
+    if not left:
+        return
+    start = min(c.left_edge.i for c in left)
+    actor_span = token.doc[start : hyphen.i]
+    if actor_span.text.lower() in {"pro", "anti", "self", "well", "heavily"}:
+        return
+    yield Frame(token, rel, None, token.head, "modifier", actor_text=actor_span.text, text=token.doc[start : token.i + 1].text)
+
+
+def iter_frames(sent: Span) -> Iterator[Frame]:
+    """Yield the :class:`Frame` records of one sentence, in text order."""
+    for token in sent:
+        if token.pos_ == "VERB":
+            yield from _verb_frames(token)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            yield from _nominal_frames(token)
+        if "-" in token.text or token.lower_ in MODIFIER_RELATIONS:
+            yield from _modifier_frames(token)

@@ -1,0 +1,111 @@
+"""Coreference inside one document: pronouns to their most recent compatible mention.
+
+A :class:`DiscourseMemory` remembers the argument mentions of the document as
+they are read; :meth:`DiscourseMemory.resolve` finds the antecedent of a
+pronoun ("They blocked food deliveries" -> the RSF fighters of the previous
+sentence; "The army said it had repelled" -> the army) by agreement in number
+and animacy, preferring subjects and recency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ._mentions import PRONOUNS, appositive_name, mention_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Antecedent", "DiscourseMemory"]
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "these", "those"})
+SINGULAR_NEUTER = frozenset({"it", "its", "this", "that"})
+PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+#: Collective nouns that "they" can refer back to ("the police ... they").
+COLLECTIVE = frozenset({"police", "army", "military", "government", "taliban", "militia", "group", "force",
+                        "coalition", "people", "staff", "personnel", "administration", "regime", "navy"})
+#: Nouns for people: antecedents of "he"/"she", never of "it".
+PERSON_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "commander",
+    "cleric", "official", "governor", "general", "officer", "man", "woman", "chief", "prime",
+    "envoy", "ambassador", "mayor", "king", "prince", "emir", "secretary", "premier", "head",
+})
+#: Dependency labels of mentions worth remembering as antecedents.
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "ROOT", "attr"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A remembered mention: its text, display name, head lemma and where it stood."""
+
+    text: str
+    name: str | None
+    lemma: str
+    plural: bool
+    person: bool
+    subject: bool
+    position: int
+
+
+@dataclass
+class DiscourseMemory:
+    """Mentions seen so far in one document, most recent last."""
+
+    mentions: list[Antecedent] = field(default_factory=list)
+    window: int = 60
+
+    def remember(self, head: Token, name: str | None = None) -> None:
+        """Add the mention headed by ``head`` (a noun or proper noun) to memory."""
+        if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in PRONOUNS:
+            return
+        if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "ORDINAL", "PERCENT", "MONEY"}:
+            return
+        appos = appositive_name(head)
+        self.mentions.append(
+            Antecedent(
+                text=mention_span(head).text,
+                name=name or (appos.text if appos is not None else None),
+                lemma=head.lemma_.lower(),
+                plural=_is_plural(head),
+                person=_is_person(head),
+                subject=head.dep_ in SUBJECT_DEPS,
+                position=head.i,
+            )
+        )
+        if len(self.mentions) > self.window:
+            del self.mentions[: -self.window]
+
+    def resolve(self, pronoun: Token) -> Antecedent | None:
+        """The antecedent of ``pronoun``, or None when nothing agrees with it."""
+        word = pronoun.lower_
+        best: tuple[float, Antecedent] | None = None
+        for ante in reversed(self.mentions):
+            if ante.position >= pronoun.i:
+                continue
+            if word in PLURAL_PRONOUNS and not (ante.plural or ante.lemma in COLLECTIVE):
+                continue
+            if word in SINGULAR_NEUTER and (ante.plural or ante.person):
+                continue
+            if word in PERSONAL and not ante.person:
+                continue
+            distance = pronoun.i - ante.position
+            score = distance - (15 if ante.subject else 0)
+            if best is None or score < best[0]:
+                best = (score, ante)
+            if distance > 80:
+                break
+        return best[1] if best else None
+
+
+def _is_plural(token: Token) -> bool:
+    if "Number=Plur" in str(token.morph) or token.tag_ in {"NNS", "NNPS"}:
+        return True
+    return any(c.dep_ == "conj" for c in token.children)
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS or (
+        token.pos_ != "PROPN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+    )

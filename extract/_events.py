@@ -1,0 +1,241 @@
+"""From a parsed document to :class:`Event` records.
+
+:func:`document_events` reads a spaCy ``Doc`` sentence by sentence: the clause
+rules (:mod:`._clauses`) give predicate frames; each frame is enriched with its
+place (clause, arguments, then the document's current place), its time (own
+expression, governing clause, coordinated clause, then the episode's date),
+its modality, its source ("X said", "according to X"), resolved pronouns, the
+actors' normalized names, types and countries, and its PLOVER class.
+
+The per-document state (current place, episode date, remembered mentions)
+lives in a small :class:`_Discourse` object, so each rule stays a function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ._actors import describe_actor, document_country
+from ._classes import classify_token
+from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
+from ._coref import DiscourseMemory
+from ._gazetteer import lookup_place, place_country
+from ._mentions import appositive_name, is_pronoun, mention_span
+from ._modality import modality
+from ._model import Action, Document, Event, Mention, Place, Time
+from ._places import PlaceHit, clause_place
+from ._times import TimeValue, resolve_time, time_expressions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["document_events"]
+
+#: Entity labels whose texts tell which country an article is about.
+COUNTRY_EVIDENCE_ENTS = frozenset({"GPE", "NORP", "LOC"})
+#: Links from a reported clause up to the speech verb that reports it.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
+#: Days before publication past which a dated event is background, not the current episode.
+BACKGROUND_DAYS = 10
+
+
+@dataclass
+class _Discourse:
+    """What the reader knows at a point of the document."""
+
+    document: Document
+    country: str | None
+    place: Place | None = None
+    date: dt.date | None = None
+    memory: DiscourseMemory = field(default_factory=DiscourseMemory)
+
+    def place_from_hit(self, hit: PlaceHit) -> Place | None:
+        if hit.definite:
+            return self.place
+        entry = lookup_place(hit.name, country=self.country) or lookup_place(hit.span.text, country=self.country)
+        if entry is None:
+            return Place(hit.span.text, hit.name)
+        return Place(hit.span.text, entry.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
+
+    def update_date(self, date: dt.date) -> None:
+        pub = self.document.date
+        background = pub is not None and (pub - date).days > BACKGROUND_DAYS
+        if self.date is None or not background or (pub is not None and (pub - self.date).days > BACKGROUND_DAYS):
+            self.date = date
+
+
+def _known_place(name: str) -> bool:
+    return lookup_place(name) is not None
+
+
+def _mention(token: Token, state: _Discourse) -> Mention:
+    """A Mention for an argument head, with pronouns resolved and the actor normalized."""
+    span = mention_span(token)
+    if is_pronoun(token):
+        ante = state.memory.resolve(token)
+        if ante is not None:
+            info = describe_actor(ante.name or ante.text, head=ante.lemma, context_country=state.country)
+            return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
+        return Mention(span.text, None, None, None, span.start_char, span.end_char)
+    appos = appositive_name(token)
+    label = appos.text if appos is not None else span.text
+    info = describe_actor(label, head=token.lemma_.lower(), context_country=state.country)
+    return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb (or the sentence root) that a phrase belongs to."""
+    current = token
+    while current.head is not current and current.pos_ not in {"VERB", "AUX"}:
+        current = current.head
+    return current
+
+
+def _times_by_clause(sent: Span, publication: dt.date | None) -> dict[int, tuple[str, TimeValue]]:
+    out: dict[int, tuple[str, TimeValue]] = {}
+    for span in time_expressions(sent):
+        value = resolve_time(span.text, publication)
+        if value is None or value.anchor == "duration":
+            continue
+        verb = _clause_verb(span.root)
+        out.setdefault(verb.i, (span.text, value))
+    return out
+
+
+def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeValue]], speech: bool):
+    if predicate.i in times:
+        return times[predicate.i]
+    if speech:
+        return None
+    current = predicate
+    for _ in range(6):
+        if current.head is current or current.dep_ not in {"conj", "advcl", "xcomp", "acl", "pcomp", "prep",
+                                                             "relcl", "ccomp", "dobj", "pobj"}:
+            break
+        current = current.head
+        if current.i in times and current.lemma_.lower() not in SPEECH_LEMMAS:
+            return times[current.i]
+    # coordinated verbs share a time stated on either: 'burned tyres and blocked roads on Thursday'
+    for conj in predicate.conjuncts:
+        if conj.i in times and conj.lemma_.lower() not in SPEECH_LEMMAS:
+            return times[conj.i]
+    return None
+
+
+def _event_time(frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _Discourse) -> Time | None:
+    found = _own_or_governing_time(frame.predicate, times, frame.is_speech)
+    if found is None:
+        if frame.is_speech or state.date is None:
+            return None
+        return Time(None, state.date)
+    text, value = found
+    date = value.date
+    if value.anchor == "episode":
+        date = value.shift(state.date) if state.date is not None else None
+    if date is not None:
+        state.update_date(date)
+    return Time(text, date)
+
+
+def _source(frame: Frame, frames: list[Frame], state: _Discourse, according: Mention | None) -> Mention | None:
+    """'X said (that) ...': the reporting speaker; else 'according to X'."""
+    if frame.is_speech:
+        return None
+    current = frame.predicate
+    for _ in range(6):
+        if current.head is current or current.dep_ not in REPORTED_DEPS | {"acl", "dobj"}:
+            break
+        governor = current.head
+        if verb_lemma(governor) in SPEECH_LEMMAS and current.dep_ != "conj":
+            speaker = next((f.actor for f in frames if f.predicate is governor and f.actor is not None), None)
+            if speaker is not None:
+                return _mention(speaker, state)
+        current = governor
+    return according
+
+
+def _according_to(sent: Span, state: _Discourse) -> Mention | None:
+    """'According to a military statement, ...' -> the statement."""
+    for token in sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return _mention(pobj, state)
+    return None
+
+
+def _remember_sentence(sent: Span, state: _Discourse) -> None:
+    for token in sent:
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"} and token.pos_ in {"NOUN", "PROPN"}:
+            state.memory.remember(token)
+
+
+def _frame_event(
+    frame: Frame, si: int, sent: Span, frames: list[Frame], times: dict[int, tuple[str, TimeValue]],
+    state: _Discourse, according: Mention | None,
+) -> Event:
+    document = state.document
+    if frame.actor_text is not None:
+        info = describe_actor(frame.actor_text, context_country=state.country)
+        actor: Mention | None = Mention(frame.actor_text, info.name, info.type, info.country)
+    else:
+        actor = _mention(frame.actor, state) if frame.actor is not None else None
+    target = _mention(frame.target, state) if frame.target is not None else None
+    place: Place | None = None
+    if not frame.is_speech:
+        hit = clause_place(frame.predicate, frame.actor, frame.target, _known_place)
+        place = state.place_from_hit(hit) if hit is not None else None
+        if place is not None and hit is not None and not hit.definite and place.geonames_id is not None:
+            state.place = place
+        elif place is not None and state.place is None:
+            state.place = place
+        place = place or state.place
+    event_class = classify_token(frame.predicate, lemma=frame.lemma) if frame.kind == "verb" else None
+    if event_class is None:
+        from ._classes import classify
+
+        event_class = classify(frame.lemma)
+    start = frame.predicate.idx
+    return Event(
+        doc=document.id,
+        sentence=si,
+        action=Action(frame.text or frame.predicate.text, frame.lemma, event_class.plover, event_class.cameo,
+                      start, start + len(frame.predicate.text)),
+        actor=actor,
+        target=target,
+        place=place,
+        time=_event_time(frame, times, state),
+        modality=modality(frame.predicate) if frame.kind != "modifier" else "asserted",
+        source=_source(frame, frames, state, according),
+        evidence=sent.text.strip(),
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        doc_date=document.date,
+    )
+
+
+def document_events(doc: Doc, document: Document) -> list[Event]:
+    """All events of one parsed document, in text order."""
+    evidence = [ent.text for ent in doc.ents if ent.label_ in COUNTRY_EVIDENCE_ENTS]
+    state = _Discourse(document, document_country(evidence, place_country=place_country))
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for si, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        _remember_sentence(sent, state)  # antecedents before the pronouns that follow them
+        frames = list(iter_frames(sent))
+        times = _times_by_clause(sent, document.date)
+        according = _according_to(sent, state)
+        for frame in frames:
+            event = _frame_event(frame, si, sent, frames, times, state, according)
+            key = (si, event.action.lemma, event.action.start,
+                   event.actor.text if event.actor else None, event.target.text if event.target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(event)
+    return events
