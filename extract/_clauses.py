@@ -63,6 +63,9 @@ SPEECH_LEMMAS = frozenset({
     "admit", "assert", "maintain", "argue", "stress", "reiterate", "indicate", "suggest",
     "accuse", "threaten", "urge", "vow", "pledge", "promise",
 })
+#: Verbs whose object did the ``of``/``for`` complement ("accused the army of torturing").
+ACCUSING_LEMMAS = frozenset({"accuse", "charge", "suspect", "blame", "convict", "arrest", "condemn",
+                             "criticize", "criticise", "praise", "thank", "punish", "sentence", "fine"})
 #: Verbs whose ``with`` object is the other party ("clashed with militants").
 RECIPROCAL_LEMMAS = frozenset({
     "clash", "fight", "meet", "talk", "negotiate", "cooperate", "agree", "battle", "skirmish",
@@ -221,8 +224,7 @@ def surface_subject(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
         if governor.pos_ in {"VERB", "AUX"}:
-            if verb_lemma(governor) in {"accuse", "charge", "suspect", "blame", "convict", "arrest",
-                                       "condemn", "criticize", "praise", "thank", "punish"}:
+            if verb_lemma(governor) in ACCUSING_LEMMAS:
                 obj = next((c for c in governor.children if c.dep_ in OBJ_DEPS), None)
                 if obj is not None:
                     return obj
@@ -276,6 +278,7 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
     if base in NON_EVENT_LEMMAS and not any(c.dep_ == "prt" for c in verb.children):
         return
     if verb.dep_ in WEAK_DEPS_FOR_VERBS:
+        yield from _accused_gerund(verb, lemma)
         return
     # to-infinitive modifying a noun: 'a campaign to improve security' (no stated doer)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -306,6 +309,20 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
     actors = conjuncts(actor) if actor is not None else [None]
     for one in actors:
         yield Frame(verb, lemma, one, target, "verb", text=_verb_text(verb))
+
+
+def _accused_gerund(verb: Token, lemma: str) -> Iterator[Frame]:
+    """gerund parsed as a modifier: 'accused the police of [beating]amod prisoners'."""
+    noun = verb.head
+    prep = noun.head
+    if verb.tag_ != "VBG" or noun.dep_ != "pobj" or prep.lower_ not in {"of", "for"}:
+        return
+    governor = prep.head
+    if governor.pos_ != "VERB" or verb_lemma(governor) not in ACCUSING_LEMMAS:
+        return
+    obj = next((c for c in governor.children if c.dep_ in OBJ_DEPS), None)
+    if obj is not None:
+        yield Frame(verb, lemma, obj, noun, "verb", text=verb.text)
 
 
 def _nominal_frames(noun: Token) -> Iterator[Frame]:

@@ -26,7 +26,7 @@ from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
 from ._places import PlaceHit, clause_place
-from ._times import TimeValue, resolve_time, time_expressions
+from ._times import TimeValue, resolve_time, shift, time_expressions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -133,7 +133,7 @@ def _event_time(frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _D
     text, value = found
     date = value.date
     if value.anchor == "episode":
-        date = value.shift(state.date) if state.date is not None else None
+        date = shift(value, state.date)
     if date is not None:
         state.update_date(date)
     return Time(text, date)

@@ -40,6 +40,8 @@ def is_pronoun(token: Token) -> bool:
 def _left_edge(head: Token) -> int:
     start = head.i
     for child in head.lefts:
+        if child.pos_ == "VERB" and child.tag_ == "VBG" and child.dep_ == "amod":
+            continue  # a gerund misparsed as a modifier: 'of [beating] prisoners'
         if child.dep_ in LEFT_DEPS and not (child.dep_ == "punct" and child.i == child.left_edge.i == start - 1):
             start = min(start, child.left_edge.i)
     return start

@@ -39,9 +39,9 @@ ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "suppose
 POSSIBLE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "probably", "likely"})
 #: Links climbed from a predicate to the clause that governs it.
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "conj",
-                            "advcl", "attr", "oprd", "acomp", "nsubj", "nsubjpass", "appos"})
+                            "advcl", "attr", "oprd", "acomp", "nsubj", "nsubjpass", "appos", "amod"})
 #: Links through which a governor's meaning reaches its complement.
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "acomp", "attr"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "acomp", "attr", "amod"})
 
 
 def _negated_here(token: Token) -> bool:
@@ -88,7 +88,9 @@ def modality(predicate: Token, *, max_steps: int = 8) -> Modality:
         if governor is current or dep not in EMBEDDING_DEPS:
             break
         lemma = governor.lemma_.lower()
-        if dep in COMPLEMENT_DEPS:
+        # a content clause parsed as a relative one: 'allegations [that guards beat inmates]'
+        complement = dep in COMPLEMENT_DEPS or (dep == "relcl" and governor.pos_ == "NOUN")
+        if complement:
             if lemma in NEGATING:
                 return "negated"
             if lemma in ALLEGING:
