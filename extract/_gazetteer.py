@@ -393,7 +393,11 @@ def _best(
 
     best = max(candidates, key=score)
     if hint == "admin1" and best.feature == "city":
-        return None  # "Gedo region" is not a village called Gedo
+        # "Donetsk region" (a region missing under that name) falls back to its big
+        # city, or to a city in the article's country; "Gedo region" is no village Gedo.
+        in_country = country is not None and best.country == country
+        if not in_country and (best.population or 0) < FOREIGN_MIN_IMPORTANCE:
+            return None
     if country is not None and best.country != country and score(best)[2] < FOREIGN_MIN_IMPORTANCE:
         return None
     return best

@@ -142,9 +142,14 @@ def test_small_foreign_place_is_refused() -> None:
     assert lookup_place("Washington", country="SYR") is not None
 
 
-def test_region_word_never_gives_a_town() -> None:
+def test_region_word_prefers_a_region() -> None:
     entry = lookup_place("Niger state")
     assert entry is not None and (entry.country, entry.feature) == ("NGA", "admin1")
+    # no region of that name: the big city it is named after, never a small town
+    donetsk = lookup_place("Donetsk region")
+    assert donetsk is not None and (donetsk.country, donetsk.feature) == ("UKR", "city")
+    madaya = lookup_place("Madaya province", country="SYR")
+    assert madaya is not None and madaya.country == "SYR"
 
 
 def test_place_country() -> None:
