@@ -113,6 +113,9 @@ class SparqlStore(Store):
         Credentials for updates (and queries, if the server asks).
     page_size : int
         Rows fetched per request when paging a SELECT (Virtuoso's default limit).
+    update_triples : int
+        Statements sent per ``INSERT DATA`` request (Virtuoso refuses updates whose
+        SQL translation passes 10,000 lines, a few thousand triples).
     timeout : float
         Seconds to wait for the server per request.
     """
@@ -127,13 +130,16 @@ class SparqlStore(Store):
         user: str | None = None,
         password: str | None = None,
         page_size: int = _DEFAULT_PAGE,
+        update_triples: int = 1000,
         timeout: float = 300.0,
     ) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise StoreError(f"not an http(s) SPARQL endpoint URL: {url!r}; give e.g. http://127.0.0.1:8890/sparql")
-        if page_size < 1:
-            raise StoreError(f"page_size must be at least 1, got {page_size!r}")
+        if page_size < 1 or update_triples < 1:
+            raise StoreError(
+                f"page_size and update_triples must be at least 1, got {page_size!r} and {update_triples!r}"
+            )
         user = user or (parts.username and _unquote(parts.username)) or os.environ.get(USER_ENV)
         password = password or (parts.password and _unquote(parts.password)) or os.environ.get(PASSWORD_ENV)
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
@@ -141,6 +147,7 @@ class SparqlStore(Store):
         self.location = self.url
         self._update_url = update_url
         self.page_size = page_size
+        self.update_triples = update_triples
         auth = _ChallengeAuth(user, password or "") if user else None
         self._client: httpx.Client | None = httpx.Client(auth=auth, timeout=timeout, follow_redirects=True)
         self._server: str | None = None
@@ -275,15 +282,27 @@ class SparqlStore(Store):
 
     # -- store hooks ----------------------------------------------------------------
     def _write_batch(self, docs: list[tuple[str, str]], replace: list[str]) -> None:
-        parts = [f"DROP SILENT GRAPH <{name}> ;\n" for name in replace]
-        if docs:
-            parts.append("INSERT DATA {\n")
-            for name, text in docs:
-                suffix = f" <{name}> .\n"
-                parts.append(f"GRAPH <{name}> {{\n{text.replace(suffix, ' .' + chr(10))}}}\n")
-            parts.append("}\n")
-        if parts:
-            self._post(self.update_url, {"update": "".join(parts)}, "*/*")
+        # Virtuoso compiles each update to SQL and refuses past 10,000 lines of it (SP031),
+        # which a few thousand triples or a few hundred DROPs reach: keep requests small.
+        for start in range(0, len(replace), 100):
+            drops = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in replace[start : start + 100])
+            self._post(self.update_url, {"update": drops}, "*/*")
+        blocks: list[str] = []
+        count = 0
+        for name, text in docs:
+            lines = text.replace(f" <{name}> .\n", " .\n").splitlines(keepends=True)
+            for start in range(0, len(lines), self.update_triples):
+                chunk = lines[start : start + self.update_triples]
+                if count and count + len(chunk) > self.update_triples:
+                    self._insert(blocks)
+                    blocks, count = [], 0
+                blocks.append(f"GRAPH <{name}> {{\n{''.join(chunk)}}}\n")
+                count += len(chunk)
+        if blocks:
+            self._insert(blocks)
+
+    def _insert(self, blocks: list[str]) -> None:
+        self._post(self.update_url, {"update": "INSERT DATA {\n" + "".join(blocks) + "}"}, "*/*")
 
     def _drop_graph(self, graph: str) -> bool:
         existed = bool(self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").askAnswer)

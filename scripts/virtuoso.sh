@@ -112,8 +112,11 @@ cmd_start() {
     done
     grep -q "Server online at" "$dir/virtuoso.log" || die "virtuoso-t not ready after 60 s; see $dir/virtuoso.log"
     if [ "$password" != dba ] && [ ! -e "$dir/.password-set" ]; then
-        isql-vt "127.0.0.1:$sql_port" dba dba exec="set password dba $password;" >/dev/null \
-            || die "could not set dba's password with isql-vt"
+        case "$password" in *"'"*|*'\'*) die "VIRTUOSO_PASSWORD must not contain quotes or backslashes" ;; esac
+        local out
+        out=$(isql-vt "127.0.0.1:$sql_port" dba dba exec="USER_SET_PASSWORD('dba', '$password');" 2>&1) \
+            || die "could not set dba's password with isql-vt: $out"
+        case "$out" in *"*** Error"*) die "could not set dba's password with isql-vt: $out" ;; esac
         touch "$dir/.password-set"
     fi
     echo "http://127.0.0.1:$http_port/sparql"

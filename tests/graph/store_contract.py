@@ -1,0 +1,182 @@
+"""The behaviour every store must have; test_store.py and test_remote.py run it on each backend.
+
+A subclass provides a ``store`` fixture giving an empty store.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pytest
+from conflict_kg.extract import Action, ConflictKGError, Event, ExportError, Mention, Place, Time
+from conflict_kg.graph import EVENT_COLUMNS, actor_iri, document_iri
+from conflict_kg.graph._store import EXPORT_FORMATS, Store
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+
+def quads(store: Store) -> set[bytes]:
+    """The store's statements as a set of N-Quads lines (no blank nodes, so exact)."""
+    return {line for line in store._dump_bytes("nquads").splitlines() if line.strip()}
+
+
+class StoreContract:
+    """Contract tests; hand-made events only (no spaCy)."""
+
+    def test_ingest_twice_adds_nothing(self, store: Store, fallujah_events: list[Event]) -> None:
+        first = store.add_events(fallujah_events)
+        stats, before = store.stats(), quads(store)
+        store.add_events(fallujah_events)
+        assert store.stats() == stats
+        assert quads(store) == before
+        assert stats.triples == len(before) == first.triples
+
+    def test_stats_counts(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        stats = store.stats()
+        assert (stats.documents, stats.events, stats.places) == (2, 5, 2)
+        # ISIS in d00 ("ISIS terrorists" named ISIS) and in d01 is one actor
+        labels = {m.label.casefold() for e in fallujah_events for m in (e.actor, e.target, e.source) if m}
+        assert stats.actors == len(labels)
+        assert store.documents() == ["d00", "d01"]
+
+    def test_same_entity_merges_across_documents(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        isis = actor_iri(Mention("ISIS"))
+        result = store.query(
+            f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?e ckg:actor <{isis}> }} }}"
+        )
+        assert int(next(iter(result))[0]) == 2  # type: ignore[index]
+        rows = store.query(f"SELECT DISTINCT ?e WHERE {{ ?e ckg:actor <{isis}> }}")
+        assert len(rows) == 2
+
+    def test_remove_then_ingest_restores_the_graph(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        before_graph, before_quads, stats = store.graph(), quads(store), store.stats()
+        assert store.remove_document("d00") is True
+        assert not store.has_document("d00") and store.has_document("d01")
+        after = store.stats()
+        assert (after.documents, after.events) == (1, 1)
+        # ISIS still acts in d01
+        isis = actor_iri(Mention("ISIS"))
+        assert store.query(f"ASK {{ <{isis}> rdfs:label ?l }}").askAnswer
+        store.add_events([e for e in fallujah_events if e.doc == "d00"])
+        assert store.stats() == stats
+        assert quads(store) == before_quads
+        assert isomorphic(before_graph, store.graph())
+
+    def test_remove_unknown_document(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        assert store.remove_document("no-such-doc") is False
+        assert store.stats().documents == 2
+
+    def test_reingest_replaces_a_changed_document(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        changed = [Event("d01", 0, Action("shelled", "shell"), actor=Mention("ISIS"),
+                         target=Mention("Baghdad"))]
+        store.add_events(changed)
+        assert store.stats().events == 5
+        lemmas = {str(r[0]) for r in store.query(  # type: ignore[index]
+            f"SELECT ?l WHERE {{ GRAPH <{document_iri('d01')}> {{ ?e ckg:actionLemma ?l }} }}")}
+        assert lemmas == {"shell"}
+
+    def test_add_extractions_keeps_documents_without_events(self, store: Store) -> None:
+        from conflict_kg.extract import Document
+
+        report = store.add_extractions([(Document("empty", "Nothing happened.", "2020-01-02"), [])])
+        assert report.documents == 1
+        assert store.documents() == ["empty"]
+        assert store.stats().events == 0
+
+    def test_query_forms_and_prefixes(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        rows = store.query("SELECT ?who WHERE { ?a ckga:recapture ?t . ?a rdfs:label ?who }")
+        assert [str(r[0]) for r in rows] == ["government troops"]  # type: ignore[index]
+        assert store.query("ASK { ?e sem:hasPlace ?p }").askAnswer is True
+        built = store.query("CONSTRUCT { ?a ckga:recapture ?t } WHERE { ?a ckga:recapture ?t }")
+        assert built.graph is not None and len(built.graph) == 1
+
+    def test_bad_query_is_a_clear_error(self, store: Store) -> None:
+        with pytest.raises(ConflictKGError, match=r"(?i)syntax|SP030|parse|expected"):
+            store.query("SELEC ?x WHERE { ?x ?p ?o }")
+
+    def test_batches_give_the_same_graph(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events, batch_triples=7)
+        small = quads(store)
+        for doc in store.documents():
+            store.remove_document(doc)
+        assert store.stats().triples == 0
+        store.add_events(fallujah_events)
+        assert quads(store) == small
+
+    @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("graphml", "csv")])
+    def test_rdf_exports_parse_back(self, store: Store, fallujah_events: list[Event], tmp_path, fmt) -> None:
+        store.add_events(fallujah_events)
+        path = store.export(fmt, tmp_path / f"out.{fmt}")
+        merged = store.graph()
+        if fmt in ("turtle", "nt"):
+            back = Graph().parse(path, format={"turtle": "turtle", "nt": "nt"}[fmt])
+            assert isomorphic(back, merged)
+        else:
+            dataset = Dataset()
+            dataset.parse(path, format={"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt])
+            names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+            assert names == {str(document_iri("d00")), str(document_iri("d01"))}
+            assert sum(len(g) for g in dataset.graphs()) == store.stats().triples
+
+    def test_graphml_export(self, store: Store, fallujah_events: list[Event], tmp_path) -> None:
+        store.add_events(fallujah_events)
+        graph = nx.read_graphml(store.export("graphml", tmp_path / "out.graphml"))
+        labels = {d.get("label") for _, d in graph.nodes(data=True)}
+        assert {"government troops", "ISIS", "Fallujah"} <= labels
+        assert any(d.get("action") == "recapture" for _, _, d in graph.edges(data=True))
+
+    def test_csv_export_has_one_row_per_event(self, store: Store, fallujah_events: list[Event],
+                                              tmp_path) -> None:
+        store.add_events(fallujah_events)
+        with open(store.export("csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == 5
+        assert tuple(rows[0]) == EVENT_COLUMNS
+        first = next(r for r in rows if r["action"] == "recapture")
+        assert first["actor_label"] == "government troops" and first["place_label"] == "Fallujah"
+        assert (first["date"], first["class"], first["modality"], first["doc"]) == (
+            "2016-06-17", "ASSAULT", "asserted", "d00")
+
+    def test_failed_export_leaves_no_file(self, store: Store, fallujah_events: list[Event], tmp_path,
+                                          monkeypatch) -> None:
+        store.add_events(fallujah_events)
+        folder = tmp_path / "exports"
+        folder.mkdir()
+        target = folder / "out.nq"
+        target.write_text("old\n")
+
+        def broken(fmt, out):
+            out.write(b"<half")
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(store, "_dump", broken)
+        with pytest.raises(KeyboardInterrupt):
+            store.export("nquads", target)
+        assert target.read_text() == "old\n"
+        assert sorted(p.name for p in folder.iterdir()) == ["out.nq"]
+
+    def test_unknown_export_format(self, store: Store, tmp_path) -> None:
+        with pytest.raises(ExportError, match=r"'xml'.*turtle"):
+            store.export("xml", tmp_path / "out.xml")
+        assert not (tmp_path / "out.xml").exists()
+
+    def test_export_into_missing_folder(self, store: Store, tmp_path) -> None:
+        with pytest.raises(ExportError, match="does not exist"):
+            store.export("nt", tmp_path / "nope" / "out.nt")
+
+    def test_literals_survive(self, store: Store) -> None:
+        tricky = 'Quote " backslash \\ newline\n tab\t é 漢字 \U0001f600'
+        event = Event("t1", 0, Action("said", "say"), actor=Mention(tricky), evidence=tricky,
+                      place=Place("Ḥimṣ", lat=34.73, lon=36.71), time=Time("today", "2020-02-29"))
+        store.add_events([event])
+        rows = store.query("SELECT ?t WHERE { ?s ckg:text ?t }")
+        assert [str(r[0]) for r in rows] == [tricky]  # type: ignore[index]
+        assert json.dumps(store.stats().to_dict())
