@@ -17,6 +17,7 @@ from ._exceptions import (
 )
 from ._model import MODALITIES, Action, Document, Event, Mention, Modality, Place, Time
 from ._nlp import DEFAULT_MODELS, load_model
+from ._pipeline import events_from_doc, extract_events, iter_extractions
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -37,6 +38,9 @@ __all__ = [
     "StoreError",
     "Time",
     "date_from_name",
+    "events_from_doc",
+    "extract_events",
+    "iter_extractions",
     "load_model",
     "parse_jsonl",
     "read_documents",

@@ -32,78 +32,350 @@ WEAK_DEPS_FOR_VERBS = frozenset({"amod", "compound", "npadvmod"})  # "the besieg
 
 # --- lexicons ----------------------------------------------------------------
 #: Lemmas that describe states, perception or light verbs, not actions.
-NON_EVENT_LEMMAS = frozenset({
-    "be", "have", "seem", "appear", "become", "remain", "stay", "include", "involve", "contain",
-    "consist", "mean", "need", "look", "feel", "see", "hear", "watch", "know", "think", "believe",
-    "like", "belong", "exist", "lie", "stand", "sit", "stretch", "border", "locate", "situate",
-    "base", "comprise", "concern", "cost", "last", "number", "total", "range", "make", "get",
-    "do", "go", "come", "happen", "occur", "give", "let", "show", "rise", "fall",
-    "estimate", "describe", "name", "consider", "regard", "view", "run", 
-    "face", "live", "die", "hope", "want", "wish", "try", 
-    "continue", "keep", "begin", "start", "resume", "attempt", "manage", "fail", "expect",
-    "plan", "prepare", "intend", "aim", "set", "help", "involve",
-    "note", "add", "follow", "cause", "leave", "bring", "put", "pass", 
-})
+NON_EVENT_LEMMAS = frozenset(
+    {
+        "be",
+        "have",
+        "seem",
+        "appear",
+        "become",
+        "remain",
+        "stay",
+        "include",
+        "involve",
+        "contain",
+        "consist",
+        "mean",
+        "need",
+        "look",
+        "feel",
+        "see",
+        "hear",
+        "watch",
+        "know",
+        "think",
+        "believe",
+        "like",
+        "belong",
+        "exist",
+        "lie",
+        "stand",
+        "sit",
+        "stretch",
+        "border",
+        "locate",
+        "situate",
+        "base",
+        "comprise",
+        "concern",
+        "cost",
+        "last",
+        "number",
+        "total",
+        "range",
+        "make",
+        "get",
+        "do",
+        "go",
+        "come",
+        "happen",
+        "occur",
+        "give",
+        "let",
+        "show",
+        "rise",
+        "fall",
+        "estimate",
+        "describe",
+        "name",
+        "consider",
+        "regard",
+        "view",
+        "run",
+        "face",
+        "live",
+        "die",
+        "hope",
+        "want",
+        "wish",
+        "try",
+        "continue",
+        "keep",
+        "begin",
+        "start",
+        "resume",
+        "attempt",
+        "manage",
+        "fail",
+        "expect",
+        "plan",
+        "prepare",
+        "intend",
+        "aim",
+        "set",
+        "help",
+        "note",
+        "add",
+        "follow",
+        "cause",
+        "leave",
+        "bring",
+        "put",
+        "pass",
+    }
+)
 #: Governors whose ``xcomp`` carries the event: "continued pursuing militants" -> pursue.
-TRANSPARENT_GOVERNORS = frozenset({
-    "continue", "keep", "begin", "start", "resume", "try", "attempt", "manage", "fail", "expect",
-    "plan", "prepare", "intend", "aim", "set", "seek", "hope", "want", "wish", "appear", "seem",
-    "go", "need", "have", "be", "decide", "move", "rush", "scramble", "struggle", "tend", 
-})
+TRANSPARENT_GOVERNORS = frozenset(
+    {
+        "continue",
+        "keep",
+        "begin",
+        "start",
+        "resume",
+        "try",
+        "attempt",
+        "manage",
+        "fail",
+        "expect",
+        "plan",
+        "prepare",
+        "intend",
+        "aim",
+        "set",
+        "seek",
+        "hope",
+        "want",
+        "wish",
+        "appear",
+        "seem",
+        "go",
+        "need",
+        "have",
+        "be",
+        "decide",
+        "move",
+        "rush",
+        "scramble",
+        "struggle",
+        "tend",
+    }
+)
 #: Object-control verbs: their object is the doer of the xcomp ("urged fighters not to seek").
-OBJECT_CONTROL = frozenset({
-    "urge", "order", "ask", "force", "call", "tell", "persuade", "encourage", "allow", "help",
-    "instruct", "warn", "press", "pressure", "compel", "invite", "permit", "enable", "lead", "push",
-    "command", "direct", "request", "advise", "require",
-})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "order",
+        "ask",
+        "force",
+        "call",
+        "tell",
+        "persuade",
+        "encourage",
+        "allow",
+        "help",
+        "instruct",
+        "warn",
+        "press",
+        "pressure",
+        "compel",
+        "invite",
+        "permit",
+        "enable",
+        "lead",
+        "push",
+        "command",
+        "direct",
+        "request",
+        "advise",
+        "require",
+    }
+)
 #: Speech and report verbs: an event of their own, whose complement they report.
-SPEECH_LEMMAS = frozenset({
-    "say", "tell", "announce", "report", "state", "add", "confirm", "claim", "allege", "deny",
-    "warn", "insist", "declare", "write", "tweet", "post", "note", "explain", "acknowledge",
-    "admit", "assert", "maintain", "argue", "stress", "reiterate", "indicate", "suggest",
-    "accuse", "threaten", "urge", "vow", "pledge", "promise",
-})
+SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "state",
+        "add",
+        "confirm",
+        "claim",
+        "allege",
+        "deny",
+        "warn",
+        "insist",
+        "declare",
+        "write",
+        "tweet",
+        "post",
+        "note",
+        "explain",
+        "acknowledge",
+        "admit",
+        "assert",
+        "maintain",
+        "argue",
+        "stress",
+        "reiterate",
+        "indicate",
+        "suggest",
+        "accuse",
+        "threaten",
+        "urge",
+        "vow",
+        "pledge",
+        "promise",
+    }
+)
 #: Verbs whose object did the ``of``/``for`` complement ("accused the army of torturing").
-ACCUSING_LEMMAS = frozenset({"accuse", "charge", "suspect", "blame", "convict", "arrest", "condemn",
-                             "criticize", "criticise", "praise", "thank", "punish", "sentence", "fine"})
+ACCUSING_LEMMAS = frozenset(
+    {
+        "accuse",
+        "charge",
+        "suspect",
+        "blame",
+        "convict",
+        "arrest",
+        "condemn",
+        "criticize",
+        "criticise",
+        "praise",
+        "thank",
+        "punish",
+        "sentence",
+        "fine",
+    }
+)
 #: Verbs whose ``with`` object is the other party ("clashed with militants").
-RECIPROCAL_LEMMAS = frozenset({
-    "clash", "fight", "meet", "talk", "negotiate", "cooperate", "agree", "battle", "skirmish",
-    "exchange", "trade", "engage", "ally", "side", "sign", "spar", "wrestle", "confer", "consult",
-})
+RECIPROCAL_LEMMAS = frozenset(
+    {
+        "clash",
+        "fight",
+        "meet",
+        "talk",
+        "negotiate",
+        "cooperate",
+        "agree",
+        "battle",
+        "skirmish",
+        "exchange",
+        "trade",
+        "engage",
+        "ally",
+        "side",
+        "sign",
+        "spar",
+        "wrestle",
+        "confer",
+        "consult",
+    }
+)
 #: Prepositions whose object is a target when the verb has no direct object
 #: ("fired at a base", "advanced on Mosul", "protested against the decree").
 TARGET_PREPS = frozenset({"at", "on", "upon", "against", "onto"})
 #: Nouns naming weapons or fire: when they are the object, the ``at``/``on`` object is the target
 #: ("fired rockets at a base" -> base).
-WEAPON_LEMMAS = frozenset({
-    "rocket", "missile", "shell", "mortar", "bullet", "shot", "round", "grenade", "bomb", "fire",
-    "tear", "gas", "barrage", "salvo", "drone", "artillery", "projectile", "volley", "teargas",
-})
+WEAPON_LEMMAS = frozenset(
+    {
+        "rocket",
+        "missile",
+        "shell",
+        "mortar",
+        "bullet",
+        "shot",
+        "round",
+        "grenade",
+        "bomb",
+        "fire",
+        "tear",
+        "gas",
+        "barrage",
+        "salvo",
+        "drone",
+        "artillery",
+        "projectile",
+        "volley",
+        "teargas",
+    }
+)
 #: Nouns that cannot act: a clause with one as its actor and no target is a description
 #: ("the main road running through the city").
-INANIMATE_ACTORS = frozenset({
-    "road", "street", "highway", "river", "border", "area", "region", "route", "line", "smoke",
-    "cloud", "fire", "wall", "bridge", "city", "town", "village", 
-})
+INANIMATE_ACTORS = frozenset(
+    {
+        "road",
+        "street",
+        "highway",
+        "river",
+        "border",
+        "area",
+        "region",
+        "route",
+        "line",
+        "smoke",
+        "cloud",
+        "fire",
+        "wall",
+        "bridge",
+        "city",
+        "town",
+        "village",
+    }
+)
 #: Nominal events that take a stated actor ("an attack by ISIS fighters on an oil field"),
 #: mapped to the verb lemma they report.
 NOMINAL_EVENTS = {
-    "attack": "attack", "assault": "assault", "strike": "strike", "airstrike": "strike",
-    "raid": "raid", "offensive": "attack", "bombing": "bomb", "ambush": "ambush",
-    "shelling": "shell", "killing": "kill", "capture": "capture", "arrest": "arrest",
-    "abduction": "abduct", "kidnapping": "kidnap", "invasion": "invade", "siege": "besiege",
-    "bombardment": "bombard", "massacre": "massacre", "execution": "execute",
-    "incursion": "invade", "occupation": "occupy", "blockade": "blockade", "seizure": "seize",
-    "takeover": "take over", "detention": "detain", "torture": "torture", "shooting": "shoot",
-    "withdrawal": "withdraw", "release": "release", "rescue": "rescue", "evacuation": "evacuate",
+    "attack": "attack",
+    "assault": "assault",
+    "strike": "strike",
+    "airstrike": "strike",
+    "raid": "raid",
+    "offensive": "attack",
+    "bombing": "bomb",
+    "ambush": "ambush",
+    "shelling": "shell",
+    "killing": "kill",
+    "capture": "capture",
+    "arrest": "arrest",
+    "abduction": "abduct",
+    "kidnapping": "kidnap",
+    "invasion": "invade",
+    "siege": "besiege",
+    "bombardment": "bombard",
+    "massacre": "massacre",
+    "execution": "execute",
+    "incursion": "invade",
+    "occupation": "occupy",
+    "blockade": "blockade",
+    "seizure": "seize",
+    "takeover": "take over",
+    "detention": "detain",
+    "torture": "torture",
+    "shooting": "shoot",
+    "withdrawal": "withdraw",
+    "release": "release",
+    "rescue": "rescue",
+    "evacuation": "evacuate",
 }
 #: Hyphenated modifiers that state a relation: "ISIS-held city" -> ISIS hold city.
 MODIFIER_RELATIONS = {
-    "held": "hold", "controlled": "control", "led": "lead", "backed": "back", "supported": "support",
-    "run": "run", "occupied": "occupy", "sponsored": "sponsor", "funded": "fund", "armed": "arm",
-    "allied": "ally", "affiliated": "affiliate", "linked": "link", "trained": "train",
-    "besieged": "besiege", "seized": "seize", "captured": "capture",
+    "held": "hold",
+    "controlled": "control",
+    "led": "lead",
+    "backed": "back",
+    "supported": "support",
+    "run": "run",
+    "occupied": "occupy",
+    "sponsored": "sponsor",
+    "funded": "fund",
+    "armed": "arm",
+    "allied": "ally",
+    "affiliated": "affiliate",
+    "linked": "link",
+    "trained": "train",
+    "besieged": "besiege",
+    "seized": "seize",
+    "captured": "capture",
 }
 _MODIFIER_TOKEN = re.compile(r"^(?P<actor>.+?)-(?P<rel>" + "|".join(MODIFIER_RELATIONS) + r")$", re.I)
 
@@ -149,7 +421,7 @@ def verb_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if lemma == token.lower_ and _VERB_EXCEPTIONS:
         for prefix in _PREFIXES:
-            rest = token.lower_[len(prefix):]
+            rest = token.lower_[len(prefix) :]
             if token.lower_.startswith(prefix) and rest in _VERB_EXCEPTIONS:
                 return prefix + _VERB_EXCEPTIONS[rest][0]
     return lemma
@@ -168,6 +440,7 @@ def _phrasal_lemma(verb: Token) -> str:
 
 # --- argument finding ------------------------------------------------------------
 
+
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return True
@@ -175,6 +448,16 @@ def _is_passive(verb: Token) -> bool:
         return False
     # reduced passive: 'troops, backed by air strikes'; shared auxiliary: 'was hit and destroyed'
     return verb.dep_ in {"acl", "advcl"} or (verb.dep_ == "conj" and _is_passive(verb.head))
+
+
+def _shares_passive(verb: Token) -> bool:
+    """'was hit by bombs and destroyed': a bare past form conjoined to a passive shares its voice."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in {"VBD", "VBN"}
+        and _is_passive(verb.head)
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "dobj"} for c in verb.children)
+    )
 
 
 def _children(verb: Token, deps: frozenset[str]) -> list[Token]:
@@ -204,7 +487,7 @@ def surface_subject(verb: Token) -> Token | None:
         return None
     # coordinated verbs share the subject: 'stormed a church and killed worshippers'
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
-        return surface_subject(head)
+        return _stranded_subject(verb) or surface_subject(head)
     # control: 'continued pursuing militants', 'are expected to reach Timbuktu';
     # object control: 'urged fighters not to seek revenge' -> fighters
     if verb.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"} and not _has_own_clause(verb):
@@ -214,8 +497,12 @@ def surface_subject(verb: Token) -> Token | None:
                 return obj
         if verb.dep_ == "xcomp":
             return surface_subject(head)
-    # participial adjunct: 'struck a school bus, killing 40 children' -> the head's doer
+    # participial adjunct: 'struck a school bus, killing 40 children' -> the head's doer;
+    # with no comma it modifies the noun right before it: 'executed men fleeing the city' -> men
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.i > head.i:
+            return before
         return _logical_actor_token(head)
     # participle modifying a noun: 'men fleeing the city', 'hostages held by bandits'
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -232,15 +519,38 @@ def surface_subject(verb: Token) -> Token | None:
     return None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """A conjoined clause whose subject was attached to the previous noun phrase.
+
+    'units were advancing along X, the main road, and [commandos] had surrounded the
+    hospital': the parser joins 'commandos' to 'road'; the noun phrase that ends
+    right before the verb's auxiliaries, and is itself a noun conjunct, is its subject.
+    """
+    first = min([c.i for c in verb.lefts if c.dep_ in AUX_DEPS] + [verb.i])
+    if first == 0:
+        return None
+    before = verb.doc[first - 1]
+    candidate = before
+    while candidate.right_edge.i == before.i and candidate.i < first:
+        if (
+            candidate.dep_ == "conj"
+            and candidate.pos_ in {"NOUN", "PROPN"}
+            and candidate.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            return candidate
+        if candidate.head is candidate:
+            break
+        candidate = candidate.head
+    return None
+
+
 def _has_own_clause(verb: Token) -> bool:
     return any(c.dep_ in SUBJ_DEPS or c.dep_ == "mark" for c in verb.children)
 
 
 def _logical_actor_token(verb: Token) -> Token | None:
     """Who does ``verb``: its active subject, or its passive agent."""
-    if _is_passive(verb) and not (verb.dep_ == "acl"):
-        return _agent(verb)
-    if verb.dep_ == "acl" and _is_passive(verb):
+    if _is_passive(verb):
         return _agent(verb)
     return surface_subject(verb)
 
@@ -283,7 +593,7 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
     # to-infinitive modifying a noun: 'a campaign to improve security' (no stated doer)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return
-    passive = _is_passive(verb)
+    passive = _is_passive(verb) or _shares_passive(verb)
     subject = surface_subject(verb)
     if passive:
         actor, target = _agent(verb), subject
@@ -374,7 +684,9 @@ def _modifier_frames(token: Token) -> Iterator[Frame]:
     actor_span = token.doc[start : hyphen.i]
     if actor_span.text.lower() in {"pro", "anti", "self", "well", "heavily"}:
         return
-    yield Frame(token, rel, None, token.head, "modifier", actor_text=actor_span.text, text=token.doc[start : token.i + 1].text)
+    yield Frame(
+        token, rel, None, token.head, "modifier", actor_text=actor_span.text, text=token.doc[start : token.i + 1].text
+    )
 
 
 def iter_frames(sent: Span) -> Iterator[Frame]:

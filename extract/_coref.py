@@ -23,14 +23,55 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "these", "those"
 SINGULAR_NEUTER = frozenset({"it", "its", "this", "that"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 #: Collective nouns that "they" can refer back to ("the police ... they").
-COLLECTIVE = frozenset({"police", "army", "military", "government", "taliban", "militia", "group", "force",
-                        "coalition", "people", "staff", "personnel", "administration", "regime", "navy"})
+COLLECTIVE = frozenset(
+    {
+        "police",
+        "army",
+        "military",
+        "government",
+        "taliban",
+        "militia",
+        "group",
+        "force",
+        "coalition",
+        "people",
+        "staff",
+        "personnel",
+        "administration",
+        "regime",
+        "navy",
+    }
+)
 #: Nouns for people: antecedents of "he"/"she", never of "it".
-PERSON_NOUNS = frozenset({
-    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "commander",
-    "cleric", "official", "governor", "general", "officer", "man", "woman", "chief", "prime",
-    "envoy", "ambassador", "mayor", "king", "prince", "emir", "secretary", "premier", "head",
-})
+PERSON_NOUNS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "leader",
+        "commander",
+        "cleric",
+        "official",
+        "governor",
+        "general",
+        "officer",
+        "man",
+        "woman",
+        "chief",
+        "prime",
+        "envoy",
+        "ambassador",
+        "mayor",
+        "king",
+        "prince",
+        "emir",
+        "secretary",
+        "premier",
+        "head",
+    }
+)
 #: Dependency labels of mentions worth remembering as antecedents.
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "ROOT", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -106,6 +147,8 @@ def _is_plural(token: Token) -> bool:
 
 
 def _is_person(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS or (
-        token.pos_ != "PROPN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+    return (
+        token.ent_type_ == "PERSON"
+        or token.lemma_.lower() in PERSON_NOUNS
+        or (token.pos_ != "PROPN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
     )

@@ -50,7 +50,9 @@ def document_from_text(doc_id: str, text: str, date: dt.date | None = None, orig
     return Document(doc_id, text, date, origin)
 
 
-def parse_jsonl(lines: Iterable[str], *, source: str = "<jsonl>", default_date: dt.date | None = None) -> Iterator[Document]:
+def parse_jsonl(
+    lines: Iterable[str], *, source: str = "<jsonl>", default_date: dt.date | None = None
+) -> Iterator[Document]:
     """Yield a :class:`Document` for each non-blank ``{"id", "date", "text"}`` line.
 
     Raises :class:`DocumentError` naming the source and line number of a bad line.
@@ -61,7 +63,9 @@ def parse_jsonl(lines: Iterable[str], *, source: str = "<jsonl>", default_date: 
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DocumentError(f"{source}:{lineno}: not valid JSON ({exc.msg}); expected {{\"id\", \"date\", \"text\"}}") from None
+            raise DocumentError(
+                f'{source}:{lineno}: not valid JSON ({exc.msg}); expected {{"id", "date", "text"}}'
+            ) from None
         try:
             yield Document.from_dict(record, default_date=default_date)
         except InputError as exc:
@@ -76,7 +80,9 @@ def iter_input_paths(inputs: Iterable[str | Path]) -> Iterator[Path | None]:
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+            )
             if not files:
                 raise InputError(f"directory {str(path)!r} holds no .txt or .jsonl files")
             yield from files

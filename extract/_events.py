@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._actors import describe_actor, document_country
-from ._classes import classify_token
+from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
 from ._coref import DiscourseMemory
 from ._gazetteer import lookup_place, place_country
@@ -81,6 +81,9 @@ def _mention(token: Token, state: _Discourse) -> Mention:
         return Mention(span.text, None, None, None, span.start_char, span.end_char)
     appos = appositive_name(token)
     label = appos.text if appos is not None else span.text
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        # 'Fallujah, the long ISIS-held Iraqi city': the description names the proper noun
+        label = mention_span(token.head, keep_preps=False).text
     info = describe_actor(label, head=token.lemma_.lower(), context_country=state.country)
     return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
 
@@ -111,8 +114,18 @@ def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeVal
         return None
     current = predicate
     for _ in range(6):
-        if current.head is current or current.dep_ not in {"conj", "advcl", "xcomp", "acl", "pcomp", "prep",
-                                                             "relcl", "ccomp", "dobj", "pobj"}:
+        if current.head is current or current.dep_ not in {
+            "conj",
+            "advcl",
+            "xcomp",
+            "acl",
+            "pcomp",
+            "prep",
+            "relcl",
+            "ccomp",
+            "dobj",
+            "pobj",
+        }:
             break
         current = current.head
         if current.i in times and current.lemma_.lower() not in SPEECH_LEMMAS:
@@ -174,8 +187,13 @@ def _remember_sentence(sent: Span, state: _Discourse) -> None:
 
 
 def _frame_event(
-    frame: Frame, si: int, sent: Span, frames: list[Frame], times: dict[int, tuple[str, TimeValue]],
-    state: _Discourse, according: Mention | None,
+    frame: Frame,
+    si: int,
+    sent: Span,
+    frames: list[Frame],
+    times: dict[int, tuple[str, TimeValue]],
+    state: _Discourse,
+    according: Mention | None,
 ) -> Event:
     document = state.document
     if frame.actor_text is not None:
@@ -184,26 +202,30 @@ def _frame_event(
     else:
         actor = _mention(frame.actor, state) if frame.actor is not None else None
     target = _mention(frame.target, state) if frame.target is not None else None
-    place: Place | None = None
-    if not frame.is_speech:
-        hit = clause_place(frame.predicate, frame.actor, frame.target, _known_place)
-        place = state.place_from_hit(hit) if hit is not None else None
-        if place is not None and hit is not None and not hit.definite and place.geonames_id is not None:
-            state.place = place
-        elif place is not None and state.place is None:
+    # a speech act is placed only by its own clause ('said in Baghdad'), never carried over
+    hit = clause_place(frame.predicate, frame.actor, None if frame.is_speech else frame.target, _known_place)
+    place = state.place_from_hit(hit) if hit is not None else None
+    if frame.is_speech:
+        place = place if hit is not None and not hit.definite else None
+    else:
+        if (place is not None and hit is not None and not hit.definite and place.geonames_id is not None) or (
+            place is not None and state.place is None
+        ):
             state.place = place
         place = place or state.place
-    event_class = classify_token(frame.predicate, lemma=frame.lemma) if frame.kind == "verb" else None
-    if event_class is None:
-        from ._classes import classify
-
-        event_class = classify(frame.lemma)
+    event_class = classify_token(frame.predicate) if frame.kind == "verb" else classify(frame.lemma)
     start = frame.predicate.idx
     return Event(
         doc=document.id,
         sentence=si,
-        action=Action(frame.text or frame.predicate.text, frame.lemma, event_class.plover, event_class.cameo,
-                      start, start + len(frame.predicate.text)),
+        action=Action(
+            frame.text or frame.predicate.text,
+            frame.lemma,
+            event_class.plover,
+            event_class.cameo,
+            start,
+            start + len(frame.predicate.text),
+        ),
         actor=actor,
         target=target,
         place=place,
@@ -232,8 +254,13 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         according = _according_to(sent, state)
         for frame in frames:
             event = _frame_event(frame, si, sent, frames, times, state, according)
-            key = (si, event.action.lemma, event.action.start,
-                   event.actor.text if event.actor else None, event.target.text if event.target else None)
+            key = (
+                si,
+                event.action.lemma,
+                event.action.start,
+                event.actor.text if event.actor else None,
+                event.target.text if event.target else None,
+            )
             if key in seen:
                 continue
             seen.add(key)

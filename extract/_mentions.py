@@ -22,14 +22,51 @@ __all__ = [
 ]
 
 #: Dependents kept on the left of a mention's head ("the long ISIS-held Iraqi city").
-LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod",
-                       "advmod", "case", "predet", "punct", "neg", "nn"})
+LEFT_DEPS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "nummod",
+        "poss",
+        "nmod",
+        "quantmod",
+        "npadvmod",
+        "advmod",
+        "case",
+        "predet",
+        "punct",
+        "neg",
+        "nn",
+    }
+)
 #: Prepositions whose phrase stays inside a mention: partitives and origins
 #: ("dozens of worshippers", "the town of Gharyan", "strikes from a coalition").
 KEPT_PREPS = frozenset({"of", "from"})
 #: Personal and demonstrative pronouns that need an antecedent.
-PRONOUNS = frozenset({"he", "she", "it", "they", "them", "him", "her", "its", "their", "his",
-                      "we", "us", "i", "me", "you", "this", "these", "those", "that"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "them",
+        "him",
+        "her",
+        "its",
+        "their",
+        "his",
+        "we",
+        "us",
+        "i",
+        "me",
+        "you",
+        "this",
+        "these",
+        "those",
+        "that",
+    }
+)
 
 
 def is_pronoun(token: Token) -> bool:

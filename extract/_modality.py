@@ -23,23 +23,85 @@ MODAL_AUX = frozenset({"will", "would", "may", "might", "could", "should", "shal
 #: Governors whose complement did not happen: "denied that its jets had bombed", "failed to reach".
 NEGATING = frozenset({"deny", "fail", "refuse", "reject", "dismiss", "decline", "rule", "disprove", "refute"})
 #: Governors whose complement is alleged: "accused X of", "claimed that", "allegations that".
-ALLEGING = frozenset({
-    "accuse", "allege", "claim", "allegation", "accusation", "charge", "suspect", "blame", "rumor",
-    "rumour",
-})
+ALLEGING = frozenset(
+    {
+        "accuse",
+        "allege",
+        "claim",
+        "allegation",
+        "accusation",
+        "charge",
+        "suspect",
+        "blame",
+        "rumor",
+        "rumour",
+    }
+)
 #: Governors whose complement may happen: "expected to", "plans to", "threatened to".
-POSSIBLE = frozenset({
-    "expect", "plan", "prepare", "intend", "aim", "threaten", "vow", "pledge", "promise", "hope",
-    "want", "seek", "set", "likely", "ready", "going", "about", "agree", "decide", "order", "urge",
-    "call", "ask", "demand", "request", "propose", "offer", "threat", "attempt", "try", "consider",
-    "able", "warn", "push", "press",
-})
+POSSIBLE = frozenset(
+    {
+        "expect",
+        "plan",
+        "prepare",
+        "intend",
+        "aim",
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "hope",
+        "want",
+        "seek",
+        "set",
+        "likely",
+        "ready",
+        "going",
+        "about",
+        "agree",
+        "decide",
+        "order",
+        "urge",
+        "call",
+        "ask",
+        "demand",
+        "request",
+        "propose",
+        "offer",
+        "threat",
+        "attempt",
+        "try",
+        "consider",
+        "able",
+        "warn",
+        "push",
+        "press",
+    }
+)
 #: Adverbs that mark an alleged event ("reportedly killed").
 ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 POSSIBLE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "probably", "likely"})
 #: Links climbed from a predicate to the clause that governs it.
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "conj",
-                            "advcl", "attr", "oprd", "acomp", "nsubj", "nsubjpass", "appos", "amod"})
+EMBEDDING_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "acl",
+        "relcl",
+        "pcomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "conj",
+        "advcl",
+        "attr",
+        "oprd",
+        "acomp",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "amod",
+    }
+)
 #: Links through which a governor's meaning reaches its complement.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "acomp", "attr", "amod"})
 

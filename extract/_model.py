@@ -24,6 +24,7 @@ __all__ = [
     "Modality",
     "Place",
     "Time",
+    "as_date",
 ]
 
 Modality = Literal["asserted", "negated", "possible", "alleged"]
@@ -54,6 +55,15 @@ def _parse_date(owner: str, name: str, value: object) -> dt.date | None:
         except ValueError:
             pass
     raise DocumentError(f"{owner}.{name} must be an ISO date YYYY-MM-DD, got {value!r}")
+
+
+def as_date(value: object, *, field: str = "date") -> dt.date | None:
+    """A date from a date, an ISO ``YYYY-MM-DD`` string or None; :class:`DocumentError` otherwise.
+
+    >>> as_date("2016-06-17")
+    datetime.date(2016, 6, 17)
+    """
+    return _parse_date("value", field, value)
 
 
 def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
@@ -124,8 +134,14 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
-            {"text": self.text, "name": self.name, "type": self.type, "country": self.country,
-             "start": self.start, "end": self.end}
+            {
+                "text": self.text,
+                "name": self.name,
+                "type": self.type,
+                "country": self.country,
+                "start": self.start,
+                "end": self.end,
+            }
         )
 
     @classmethod
@@ -157,16 +173,23 @@ class Action:
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
-            {"text": self.text, "lemma": self.lemma, "class": self.plover, "cameo": self.cameo,
-             "start": self.start, "end": self.end}
+            {
+                "text": self.text,
+                "lemma": self.lemma,
+                "class": self.plover,
+                "cameo": self.cameo,
+                "start": self.start,
+                "end": self.end,
+            }
         )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | str) -> Action:
         if isinstance(d, str):
             return cls(d, d)
-        return cls(d.get("text") or d["lemma"], d["lemma"], d.get("class"), d.get("cameo"),
-                   d.get("start"), d.get("end"))
+        return cls(
+            d.get("text") or d["lemma"], d["lemma"], d.get("class"), d.get("cameo"), d.get("start"), d.get("end")
+        )
 
 
 @dataclass(frozen=True)
@@ -191,8 +214,14 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
-            {"text": self.text, "name": self.name, "geonames_id": self.geonames_id,
-             "lat": self.lat, "lon": self.lon, "country": self.country}
+            {
+                "text": self.text,
+                "name": self.name,
+                "geonames_id": self.geonames_id,
+                "lat": self.lat,
+                "lon": self.lon,
+                "country": self.country,
+            }
         )
 
     @classmethod
@@ -223,8 +252,8 @@ class Time:
         if d is None:
             return None
         if isinstance(d, str):
-            return cls(None, d)
-        return cls(d.get("text"), d.get("date"))
+            return cls(None, as_date(d))
+        return cls(d.get("text"), as_date(d.get("date")))
 
 
 @dataclass(frozen=True)

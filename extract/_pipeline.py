@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ._model import Document, Event
+from ._model import Document, Event, as_date
 from ._nlp import load_model
 
 if TYPE_CHECKING:
@@ -80,6 +80,6 @@ def extract_events(
     >>> [(e.actor.text, e.action.lemma, e.target.text) for e in evs]
     [('Rebels', 'shell', 'the airport')]
     """
-    document = Document(doc_id, text, date)
+    document = Document(doc_id, text, as_date(date))
     nlp = prepare(nlp or load_model(model))
     return events_from_doc(nlp(text), document)

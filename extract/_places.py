@@ -23,33 +23,156 @@ if TYPE_CHECKING:
 __all__ = ["PlaceHit", "clause_place", "is_definite_place", "place_like"]
 
 #: Prepositions that locate an event ("in", "near", "outside", "along", "into").
-LOCATIVE_PREPS = frozenset({
-    "in", "near", "outside", "along", "into", "inside", "at", "across", "around", "throughout",
-    "within", "toward", "towards", "on", "off", "between", "south", "north", "east", "west", "over",
-    "through", "nearby",
-})
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "near",
+        "outside",
+        "along",
+        "into",
+        "inside",
+        "at",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+        "on",
+        "off",
+        "between",
+        "south",
+        "north",
+        "east",
+        "west",
+        "through",
+        "nearby",
+    }
+)
 #: Prepositions that locate only weakly (origin, not the event): used for actors only.
 ACTOR_LOCATIVE_PREPS = frozenset({"in", "at", "of"})
 #: Entity labels of places.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels that are never places.
-NON_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP",
-                            "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT"})
+NON_PLACE_ENTS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "NORP",
+        "LANGUAGE",
+        "WORK_OF_ART",
+        "LAW",
+        "EVENT",
+    }
+)
 #: Nouns that name a kind of place; with a proper-noun modifier they form a place name
 #: ("Saada province", "the town of Gharyan", "Baghdad Street").
-PLACE_NOUNS = frozenset({
-    "province", "state", "region", "district", "governorate", "city", "town", "village", "county",
-    "square", "street", "road", "camp", "neighbourhood", "neighborhood", "suburb", "capital",
-    "municipality", "valley", "island", "port", "area", "enclave", "oblast", "prefecture", "zone",
-    "territory", "department", "commune", "settlement", "quarter", "highway", "hills", "mountains",
-    "desert",
-})
+PLACE_NOUNS = frozenset(
+    {
+        "province",
+        "state",
+        "region",
+        "district",
+        "governorate",
+        "city",
+        "town",
+        "village",
+        "county",
+        "square",
+        "street",
+        "road",
+        "camp",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "capital",
+        "municipality",
+        "valley",
+        "island",
+        "port",
+        "area",
+        "enclave",
+        "oblast",
+        "prefecture",
+        "zone",
+        "territory",
+        "department",
+        "commune",
+        "settlement",
+        "quarter",
+        "highway",
+        "hills",
+        "mountains",
+        "desert",
+    }
+)
+#: Facilities named after their place: 'Fallujah hospital', 'Gao airport' are in Fallujah, Gao.
+FACILITY_NOUNS = frozenset(
+    {
+        "hospital",
+        "airport",
+        "base",
+        "prison",
+        "mosque",
+        "church",
+        "school",
+        "market",
+        "university",
+        "bridge",
+        "dam",
+        "refinery",
+        "field",
+        "station",
+        "port",
+        "camp",
+        "jail",
+        "stadium",
+        "palace",
+        "headquarters",
+        "compound",
+        "checkpoint",
+        "barracks",
+        "garrison",
+        "embassy",
+        "consulate",
+    }
+)
 #: Definite descriptions that stand for the place the article is about ("the city").
-DEFINITE_PLACE_NOUNS = frozenset({
-    "city", "town", "village", "capital", "area", "region", "province", "district", "enclave",
-    "hospital", "facility", "compound", "camp", "base", "neighbourhood", "neighborhood", "mosque",
-    "building", "airport", "market", "square", "street", "centre", "center", "outskirts", "country",
-})
+DEFINITE_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "capital",
+        "area",
+        "region",
+        "province",
+        "district",
+        "enclave",
+        "hospital",
+        "facility",
+        "compound",
+        "camp",
+        "base",
+        "neighbourhood",
+        "neighborhood",
+        "mosque",
+        "building",
+        "airport",
+        "market",
+        "square",
+        "street",
+        "centre",
+        "center",
+        "outskirts",
+        "country",
+    }
+)
 #: Clause links not searched for a predicate's place: they are clauses of their own.
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj", "advcl", "relcl"})
 
@@ -104,12 +227,21 @@ def place_like(token: Token, known: Callable[[str], bool], *, strong: bool = Tru
     if token.ent_type_ in NON_PLACE_ENTS:
         return None
     core = _proper_core(token)
+    if core is not None and token.pos_ != "PROPN":
+        # a common noun with a proper modifier: a place only when the noun names a kind of
+        # place ('Saada province', 'the town of Gharyan') or a facility of a known place
+        # ('Fallujah hospital'); 'US troops' is an affiliation, not a location
+        lemma = token.lemma_.lower()
+        if lemma in PLACE_NOUNS or token.ent_type_ in PLACE_ENTS:
+            return PlaceHit(mention_span(token), core.text)
+        if lemma in FACILITY_NOUNS and known(core.text):
+            return PlaceHit(mention_span(token), core.text)
+        return None
     if core is not None:
         name = core.text
         if core.root.ent_type_ in NON_PLACE_ENTS and not known(name):
             return None
-        is_place_noun = token.lemma_.lower() in PLACE_NOUNS
-        if token.ent_type_ in PLACE_ENTS or core.root.ent_type_ in PLACE_ENTS or known(name) or is_place_noun:
+        if token.ent_type_ in PLACE_ENTS or core.root.ent_type_ in PLACE_ENTS or known(name):
             return PlaceHit(mention_span(token), name)
         if strong and token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON"}:
             return PlaceHit(mention_span(token), name)
@@ -138,7 +270,7 @@ def _search(root: Token, known: Callable[[str], bool], skip: set[int]) -> PlaceH
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
                 pobj = _pobj(child)
                 if pobj is not None:
-                    hit = place_like(pobj, known, strong=child.lower_ not in {"at", "on", "over"})
+                    hit = place_like(pobj, known, strong=child.lower_ not in {"at", "on"})
                     if hit is not None and not hit.definite:
                         return hit
                     definite = definite or hit
@@ -163,16 +295,24 @@ def clause_place(
     hit = _search(predicate, known, skip)
     if hit is not None and not hit.definite:
         return hit
+    # coordinated verbs share a place stated on either: 'burned tyres and blocked roads in Beirut'
+    for conj in predicate.conjuncts:
+        if conj.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            shared = _search(conj, known, skip)
+            if shared is not None and not shared.definite:
+                return shared
     if target is not None:
         own = place_like(target, known, strong=False)
         if own is not None and not own.definite:
             return own
         for tok in target.subtree:
-            if tok is not target and tok.pos_ == "PROPN" and tok.dep_ in {"compound", "pobj", "poss"}:
+            # 'the heart of Fallujah', 'Aden's Crater district', 'Fallujah hospital'
+            inside = tok.dep_ in {"pobj", "poss"} or (
+                tok.dep_ == "compound" and tok.head.lemma_.lower() in FACILITY_NOUNS | PLACE_NOUNS
+            )
+            if tok is not target and tok.pos_ == "PROPN" and inside:
                 inner = place_like(tok, known, strong=False)
-                if inner is not None and not inner.definite and (
-                    tok.ent_type_ in PLACE_ENTS or known(inner.name)
-                ):
+                if inner is not None and not inner.definite and (tok.ent_type_ in PLACE_ENTS or known(inner.name)):
                     return inner
         hit = hit or own
     if actor is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conflict_kg.extract import load_model
 from conflict_kg.extract._pipeline import prepare
 

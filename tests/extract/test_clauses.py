@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conflict_kg.extract._clauses import iter_frames, verb_lemma
 from conflict_kg.extract._mentions import mention_span
 
@@ -29,21 +28,29 @@ def triples(nlp, text):
         # passive without agent: no actor
         ("Two journalists were kidnapped.", [(None, "kidnap", "Two journalists")]),
         # coordinated subjects: one event each
-        ("Kurdish fighters and army units attacked the village.",
-         [("Kurdish fighters", "attack", "the village"), ("army units", "attack", "the village")]),
+        (
+            "Kurdish fighters and army units attacked the village.",
+            [("Kurdish fighters", "attack", "the village"), ("army units", "attack", "the village")],
+        ),
         # coordinated verbs share the subject
-        ("Gunmen looted the market and burned the mosque.",
-         [("Gunmen", "loot", "the market"), ("Gunmen", "burn", "the mosque")]),
+        (
+            "Gunmen looted the market and burned the mosque.",
+            [("Gunmen", "loot", "the market"), ("Gunmen", "burn", "the mosque")],
+        ),
         # xcomp chain: the complement carries the event
         ("Soldiers continued shelling the hills.", [("Soldiers", "shell", "the hills")]),
         # participial adjunct: a second event by the same actor
-        ("Jets bombed a convoy, killing 12 fighters.",
-         [("Jets", "bomb", "a convoy"), ("Jets", "kill", "12 fighters")]),
+        ("Jets bombed a convoy, killing 12 fighters.", [("Jets", "bomb", "a convoy"), ("Jets", "kill", "12 fighters")]),
         # 'backed by X': X backs the modified noun
-        ("Militias, backed by Turkish drones, stormed the town.",
-         [("Turkish drones", "back", "Militias"), ("Militias", "storm", "the town")]),
+        (
+            "Militias, backed by Turkish drones, stormed the town.",
+            [("Turkish drones", "back", "Militias"), ("Militias", "storm", "the town")],
+        ),
         # hyphenated relation modifier
-        ("Rebel-held towns were shelled.", [("Rebel", "hold", "Rebel-held towns"), (None, "shell", "Rebel-held towns")]),
+        (
+            "Rebel-held towns were shelled.",
+            [("Rebel", "hold", "Rebel-held towns"), (None, "shell", "Rebel-held towns")],
+        ),
         # weapon object: the at-object is the target
         ("Militants fired mortars at the embassy.", [("Militants", "fire", "the embassy")]),
         # light verb 'open fire on'
@@ -53,20 +60,27 @@ def triples(nlp, text):
         # particle verbs keep the particle
         ("Rebels shot down a helicopter.", [("Rebels", "shoot down", "a helicopter")]),
         # speech act: an event of its own, with no target from its complement
-        ("Witnesses said that troops burned homes.",
-         [("Witnesses", "say", None), ("troops", "burn", "homes")]),
+        ("Witnesses said that troops burned homes.", [("Witnesses", "say", None), ("troops", "burn", "homes")]),
         # object control: the urged party does the complement
-        ("The envoy urged the rebels to release the hostages.",
-         [("The envoy", "urge", "the rebels"), ("the rebels", "release", "the hostages")]),
+        (
+            "The envoy urged the rebels to release the hostages.",
+            [("The envoy", "urge", "the rebels"), ("the rebels", "release", "the hostages")],
+        ),
         # 'accused X of Ving': X does the complement
-        ("Amnesty accused the police of beating prisoners.",
-         [("Amnesty", "accuse", "the police"), ("the police", "beat", "prisoners")]),
+        (
+            "Amnesty accused the police of beating prisoners.",
+            [("Amnesty", "accuse", "the police"), ("the police", "beat", "prisoners")],
+        ),
         # nominal event with a stated actor
-        ("Officials condemned an attack by gunmen on a school.",
-         [("Officials", "condemn", "an attack"), ("gunmen", "attack", "a school")]),
+        (
+            "Officials condemned an attack by gunmen on a school.",
+            [("Officials", "condemn", "an attack"), ("gunmen", "attack", "a school")],
+        ),
         # participle modifying a noun: passive
-        ("Troops freed civilians held by the militia.",
-         [("Troops", "free", "civilians"), ("the militia", "hold", "civilians")]),
+        (
+            "Troops freed civilians held by the militia.",
+            [("Troops", "free", "civilians"), ("the militia", "hold", "civilians")],
+        ),
         # states and perception are not events
         ("The town remains tense and smoke could be seen.", []),
     ],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conflict_kg.extract._clauses import iter_frames
 from conflict_kg.extract._modality import modality
 

@@ -1,0 +1,251 @@
+"""Scoring extracted events against a gold set, and listing the errors.
+
+Gold documents are JSON lines ``{"id", "date", "text", "events": [...]}`` with
+gold events ``{"actor", "action", "target", "place", "date", "modality",
+"optional"?}`` as described in the evaluation guidelines: a field may be a
+string, a list of accepted alternatives, or null (anything goes). Matching is
+per document and greedy, required gold events first; a prediction matches when
+the action's first word agrees and the gold actor and target heads (their last
+word) are words of the predicted text or name.
+
+:func:`score` is pure: gold records and predictions in, a :class:`Score` with
+figures and an error list out. :func:`format_errors` yields the lines that
+``score.py --show-errors`` prints (``MISS``, ``EXTRA``, ``PLACE``, ``DATE``,
+``MODALITY``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["ErrorItem", "Score", "format_errors", "score"]
+
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def _words(text: str | None) -> set[str]:
+    out: set[str] = set()
+    for w in _WORD.findall(text or ""):
+        w = w.strip(".'’-").lower()
+        out |= {w, w.replace("-", ""), *w.split("-")}
+    return out - {""}
+
+
+def _alternatives(value: Any) -> list[Any] | None:
+    if value is None:
+        return None
+    return value if isinstance(value, list) else [value]
+
+
+def _texts(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [value[k] for k in ("text", "name", "label", "resolved", "lemma") if isinstance(value.get(k), str)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return [str(value)]
+
+
+def _head(text: str) -> str:
+    ws = _WORD.findall(text)
+    return ws[-1].strip(".'’-").lower() if ws else ""
+
+
+def _compatible(gold: Any, pred: Any) -> bool:
+    alts = _alternatives(gold)
+    if alts is None or None in alts:
+        return True
+    words: set[str] = set()
+    for t in _texts(pred):
+        words |= _words(t)
+    return any(all(part in words for part in _head(a).split("-")) for a in alts if a)
+
+
+def _lemma(pred: Mapping[str, Any]) -> str:
+    action = pred.get("action")
+    text = (action.get("lemma") or action.get("text") or "") if isinstance(action, Mapping) else (action or "")
+    text = str(text).strip().lower()
+    return text.split()[0] if text else ""
+
+
+def _date(pred: Mapping[str, Any]) -> str | None:
+    t = pred.get("time")
+    return (t.get("date") or t.get("value")) if isinstance(t, Mapping) else t
+
+
+def _modality(pred: Mapping[str, Any]) -> str:
+    m = pred.get("modality") or "asserted"
+    return m.get("value", "asserted") if isinstance(m, Mapping) else str(m)
+
+
+def _matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    lemma = _lemma(pred)
+    return (
+        any(lemma == str(a).split()[0].lower() for a in _alternatives(gold["action"]) or [])
+        and _compatible(gold.get("actor"), pred.get("actor"))
+        and _compatible(gold.get("target"), pred.get("target"))
+    )
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One scoring error: ``kind`` is MISS, EXTRA, PLACE, DATE or MODALITY."""
+
+    kind: str
+    doc: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.doc}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Score:
+    """Event precision/recall/F1, field accuracies on matched events, strict F1, and the errors."""
+
+    tp: int
+    fp: int
+    fn: int
+    place_ok: int = 0
+    place_n: int = 0
+    date_ok: int = 0
+    date_n: int = 0
+    modality_ok: int = 0
+    modality_n: int = 0
+    strict: int = 0
+    errors: tuple[ErrorItem, ...] = field(default=(), compare=False)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def strict_f1(self) -> float:
+        p = self.strict / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.strict / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The figures, rounded as ``score.py`` prints them."""
+
+        def ratio(ok: int, n: int) -> float | None:
+            return round(ok / n, 3) if n else None
+
+        return {
+            "events_gold": self.tp + self.fn,
+            "events_pred": self.tp + self.fp,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "place_acc": ratio(self.place_ok, self.place_n),
+            "date_acc": ratio(self.date_ok, self.date_n),
+            "modality_acc": ratio(self.modality_ok, self.modality_n),
+            "strict_f1": round(self.strict_f1, 3),
+        }
+
+
+def _match_document(gold: Sequence[Mapping[str, Any]], preds: Sequence[Mapping[str, Any]]) -> dict[int, int]:
+    order = sorted(range(len(gold)), key=lambda i: bool(gold[i].get("optional")))
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for gi in order:
+        for pi, pred in enumerate(preds):
+            if pi not in used and _matches(gold[gi], pred):
+                used.add(pi)
+                pairs[gi] = pi
+                break
+    return pairs
+
+
+def score(gold_docs: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[str, Any]]) -> Score:
+    """Score prediction lines against gold documents.
+
+    Examples
+    --------
+    >>> gold = [{"id": "d1", "events": [{"actor": "rebels", "action": "shell", "target": "airport",
+    ...          "place": "Misrata", "date": None, "modality": "asserted"}]}]
+    >>> pred = [{"doc": "d1", "actor": {"text": "Rebels"}, "action": {"lemma": "shell"},
+    ...          "target": {"text": "the airport"}, "place": {"text": "Misrata"}, "modality": "asserted"}]
+    >>> s = score(gold, pred)
+    >>> (s.f1, s.strict_f1)
+    (1.0, 1.0)
+    """
+    by_doc: dict[str, list[Mapping[str, Any]]] = {}
+    for pred in predictions:
+        doc = pred.get("doc")
+        by_doc.setdefault(str(doc.get("id") if isinstance(doc, Mapping) else doc), []).append(pred)
+    tp = fp = fn = 0
+    counts = dict.fromkeys(("place_ok", "place_n", "date_ok", "date_n", "modality_ok", "modality_n", "strict"), 0)
+    errors: list[ErrorItem] = []
+    for record in gold_docs:
+        doc_id = str(record["id"])
+        gold = record.get("events") or []
+        preds = by_doc.get(doc_id, [])
+        pairs = _match_document(gold, preds)
+        for gi, g in enumerate(gold):
+            if g.get("optional"):
+                continue
+            if gi not in pairs:
+                fn += 1
+                errors.append(ErrorItem("MISS", doc_id, f"{g.get('actor')} {g['action']} {g.get('target')}"))
+                continue
+            tp += 1
+            p = preds[pairs[gi]]
+            ok = True
+            if g.get("place") is not None:
+                counts["place_n"] += 1
+                if p.get("place") and _compatible(g["place"], p.get("place")):
+                    counts["place_ok"] += 1
+                else:
+                    ok = False
+                    errors.append(
+                        ErrorItem("PLACE", doc_id, f"{g['action']} gold={g['place']} pred={_texts(p.get('place'))}")
+                    )
+            if g.get("date") is not None:
+                counts["date_n"] += 1
+                if _date(p) == g["date"]:
+                    counts["date_ok"] += 1
+                else:
+                    ok = False
+                    errors.append(ErrorItem("DATE", doc_id, f"{g['action']} gold={g['date']} pred={_date(p)}"))
+            counts["modality_n"] += 1
+            if _modality(p) == (g.get("modality") or "asserted"):
+                counts["modality_ok"] += 1
+            else:
+                ok = False
+                errors.append(
+                    ErrorItem("MODALITY", doc_id, f"{g['action']} gold={g.get('modality')} pred={_modality(p)}")
+                )
+            counts["strict"] += ok
+        matched = set(pairs.values())
+        for pi, p in enumerate(preds):
+            if pi not in matched:
+                fp += 1
+                errors.append(
+                    ErrorItem("EXTRA", doc_id, f"{_texts(p.get('actor'))} {_lemma(p)} {_texts(p.get('target'))}")
+                )
+    return Score(tp, fp, fn, errors=tuple(errors), **counts)
+
+
+def format_errors(result: Score) -> Iterator[str]:
+    """The error lines, in the order they were found."""
+    for item in result.errors:
+        yield str(item)
