@@ -483,7 +483,7 @@ def surface_subject(verb: Token) -> Token | None:
             return verb.head
         return subj
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     # coordinated verbs share the subject: 'stormed a church and killed worshippers'
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
@@ -538,7 +538,7 @@ def _stranded_subject(verb: Token) -> Token | None:
             and candidate.head.pos_ in {"NOUN", "PROPN"}
         ):
             return candidate
-        if candidate.head is candidate:
+        if candidate.head.i == candidate.i:
             break
         candidate = candidate.head
     return None
@@ -622,15 +622,20 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
 
 
 def _accused_gerund(verb: Token, lemma: str) -> Iterator[Frame]:
-    """gerund parsed as a modifier: 'accused the police of [beating]amod prisoners'."""
+    """gerund parsed as a modifier: 'accused the police of [beating]amod prisoners'.
+
+    The ``of`` phrase may hang off the verb or off its object ('the army of burning villages').
+    """
     noun = verb.head
     prep = noun.head
     if verb.tag_ != "VBG" or noun.dep_ != "pobj" or prep.lower_ not in {"of", "for"}:
         return
     governor = prep.head
-    if governor.pos_ != "VERB" or verb_lemma(governor) not in ACCUSING_LEMMAS:
-        return
-    obj = next((c for c in governor.children if c.dep_ in OBJ_DEPS), None)
+    obj: Token | None = None
+    if governor.pos_ == "VERB" and verb_lemma(governor) in ACCUSING_LEMMAS:
+        obj = next((c for c in governor.children if c.dep_ in OBJ_DEPS), None)
+    elif governor.dep_ in OBJ_DEPS and governor.head.pos_ == "VERB" and verb_lemma(governor.head) in ACCUSING_LEMMAS:
+        obj = governor
     if obj is not None:
         yield Frame(verb, lemma, obj, noun, "verb", text=verb.text)
 

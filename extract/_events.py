@@ -14,10 +14,11 @@ lives in a small :class:`_Discourse` object, so each rule stays a function.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._actors import describe_actor, document_country
+from ._actors import ActorInfo, describe_actor, document_country
 from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
 from ._coref import DiscourseMemory
@@ -66,6 +67,12 @@ class _Discourse:
             self.date = date
 
 
+@functools.lru_cache(maxsize=65536)
+def _describe(label: str, head: str | None, country: str | None) -> ActorInfo:
+    """:func:`describe_actor`, memoized: corpora repeat their actors."""
+    return describe_actor(label, head=head, context_country=country)
+
+
 def _known_place(name: str) -> bool:
     return lookup_place(name) is not None
 
@@ -76,7 +83,7 @@ def _mention(token: Token, state: _Discourse) -> Mention:
     if is_pronoun(token):
         ante = state.memory.resolve(token)
         if ante is not None:
-            info = describe_actor(ante.name or ante.text, head=ante.lemma, context_country=state.country)
+            info = _describe(ante.name or ante.text, ante.lemma, state.country)
             return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
         return Mention(span.text, None, None, None, span.start_char, span.end_char)
     appos = appositive_name(token)
@@ -84,14 +91,14 @@ def _mention(token: Token, state: _Discourse) -> Mention:
     if token.dep_ == "appos" and token.head.pos_ == "PROPN":
         # 'Fallujah, the long ISIS-held Iraqi city': the description names the proper noun
         label = mention_span(token.head, keep_preps=False).text
-    info = describe_actor(label, head=token.lemma_.lower(), context_country=state.country)
+    info = _describe(label, token.lemma_.lower(), state.country)
     return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
 
 
 def _clause_verb(token: Token) -> Token:
     """The nearest verb (or the sentence root) that a phrase belongs to."""
     current = token
-    while current.head is not current and current.pos_ not in {"VERB", "AUX"}:
+    while current.head.i != current.i and current.pos_ not in {"VERB", "AUX"}:
         current = current.head
     return current
 
@@ -114,7 +121,7 @@ def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeVal
         return None
     current = predicate
     for _ in range(6):
-        if current.head is current or current.dep_ not in {
+        if current.head.i == current.i or current.dep_ not in {
             "conj",
             "advcl",
             "xcomp",
@@ -153,19 +160,30 @@ def _event_time(frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _D
 
 
 def _source(frame: Frame, frames: list[Frame], state: _Discourse, according: Mention | None) -> Mention | None:
-    """'X said (that) ...': the reporting speaker; else 'according to X'."""
+    """'X said (that) ...', '..., X said.': the reporting speaker; else 'according to X'."""
     if frame.is_speech:
         return None
+
+    def speaker_of(verb: Token) -> Mention | None:
+        actor = next((f.actor for f in frames if f.predicate.i == verb.i and f.actor is not None), None)
+        return _mention(actor, state) if actor is not None else None
+
     current = frame.predicate
     for _ in range(6):
-        if current.head is current or current.dep_ not in REPORTED_DEPS | {"acl", "dobj"}:
+        if current.head.i == current.i or current.dep_ not in REPORTED_DEPS | {"acl", "dobj"}:
             break
         governor = current.head
         if verb_lemma(governor) in SPEECH_LEMMAS and current.dep_ != "conj":
-            speaker = next((f.actor for f in frames if f.predicate is governor and f.actor is not None), None)
-            if speaker is not None:
-                return _mention(speaker, state)
+            found = speaker_of(governor)
+            if found is not None:
+                return found
         current = governor
+    # a parenthetical report hanging off the clause: 'Rebels took the town, a spokesman said.'
+    for child in current.children:
+        if child.dep_ in {"parataxis", "advcl", "conj"} and verb_lemma(child) in {"say", "report", "claim", "tell"}:
+            found = speaker_of(child)
+            if found is not None:
+                return found
     return according
 
 
@@ -197,7 +215,7 @@ def _frame_event(
 ) -> Event:
     document = state.document
     if frame.actor_text is not None:
-        info = describe_actor(frame.actor_text, context_country=state.country)
+        info = _describe(frame.actor_text, None, state.country)
         actor: Mention | None = Mention(frame.actor_text, info.name, info.type, info.country)
     else:
         actor = _mention(frame.actor, state) if frame.actor is not None else None

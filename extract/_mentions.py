@@ -91,7 +91,7 @@ def _right_edge(head: Token, *, keep_preps: bool) -> int:
             end = max(end, child.right_edge.i)
         elif keep_preps and child.dep_ == "prep" and child.lower_ in KEPT_PREPS and child.i == end + 1:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None:
+            if pobj is not None and not any(c.tag_ == "VBG" and c.dep_ == "amod" for c in pobj.children):
                 end = max(end, _right_edge(pobj, keep_preps=False))
                 end = max(end, max(_left_edge(pobj), child.i))
     return end

@@ -147,7 +147,7 @@ def modality(predicate: Token, *, max_steps: int = 8) -> Modality:
     for _ in range(max_steps):
         dep = current.dep_
         governor = current.head
-        if governor is current or dep not in EMBEDDING_DEPS:
+        if governor.i == current.i or dep not in EMBEDDING_DEPS:
             break
         lemma = governor.lemma_.lower()
         # a content clause parsed as a relative one: 'allegations [that guards beat inmates]'

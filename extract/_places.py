@@ -310,7 +310,7 @@ def clause_place(
             inside = tok.dep_ in {"pobj", "poss"} or (
                 tok.dep_ == "compound" and tok.head.lemma_.lower() in FACILITY_NOUNS | PLACE_NOUNS
             )
-            if tok is not target and tok.pos_ == "PROPN" and inside:
+            if tok.i != target.i and tok.pos_ == "PROPN" and inside:
                 inner = place_like(tok, known, strong=False)
                 if inner is not None and not inner.definite and (tok.ent_type_ in PLACE_ENTS or known(inner.name)):
                     return inner
