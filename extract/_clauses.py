@@ -122,6 +122,7 @@ NON_EVENT_LEMMAS = frozenset(
         "bring",
         "put",
         "pass",
+        "accord",
     }
 )
 #: Governors whose ``xcomp`` carries the event: "continued pursuing militants" -> pursue.
@@ -297,6 +298,103 @@ WEAPON_LEMMAS = frozenset(
         "projectile",
         "volley",
         "teargas",
+    }
+)
+#: Directive speech: the subject of the demanded clause is the addressee
+#: ("demanded that the United States match ...", "insisted that the government grant ...").
+DIRECTIVE_LEMMAS = frozenset(
+    {
+        "demand",
+        "urge",
+        "insist",
+        "call",
+        "ask",
+        "request",
+        "warn",
+        "press",
+        "appeal",
+        "tell",
+        "order",
+        "declare",
+        "reiterate",
+        "say",
+        "stress",
+        "argue",
+    }
+)
+#: Modal words that make a reported clause a directive ("X said that Y must ...").
+DIRECTIVE_MODALS = frozenset({"must", "should", "ought", "need", "has"})
+#: Direct objects that are things handed over or states of affairs rather than parties; when the
+#: clause names a recipient ('sent arms to Pakistan', 'granted asylum to five officers'), the
+#: recipient is the target.
+TRANSFER_OBJECTS = frozenset(
+    {
+        "arm",
+        "weapon",
+        "aid",
+        "assistance",
+        "asylum",
+        "support",
+        "money",
+        "fund",
+        "loan",
+        "goods",
+        "medicine",
+        "food",
+        "supply",
+        "equipment",
+        "concession",
+        "apology",
+        "reminder",
+        "message",
+        "letter",
+        "warning",
+        "ultimatum",
+        "invitation",
+        "condolence",
+        "congratulation",
+        "protest",
+        "request",
+        "proposal",
+        "offer",
+        "plan",
+        "guarantee",
+        "promise",
+        "visa",
+        "citizenship",
+        "recognition",
+        "access",
+        "permission",
+        "amnesty",
+        "pardon",
+        "compensation",
+        "inspector",
+        "observer",
+        "envoy",
+        "delegation",
+        "mission",
+        "ammunition",
+        "missile",
+        "tank",
+        "jet",
+        "vehicle",
+        "dollar",
+        "million",
+        "billion",
+        "relief",
+        "investigation",
+        "inquiry",
+        "probe",
+        "case",
+        "charge",
+        "sanction",
+        "embargo",
+        "tariff",
+        "ban",
+        "curfew",
+        "blockade",
+        "restriction",
+        "measure",
     }
 )
 #: Nouns that cannot act: a clause with one as its actor and no target is a description
@@ -574,6 +672,38 @@ def _prep_target(verb: Token, lemma: str) -> Token | None:
     return None
 
 
+def _recipient(verb: Token) -> Token | None:
+    """'to X' on the verb: the party something is given, sent or said to."""
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"} and pobj.ent_type_ not in {"DATE", "TIME"}:
+                return pobj
+    return None
+
+
+def _complement_target(verb: Token) -> Token | None:
+    """The object (or recipient) of a verb's infinitival complement."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if xcomp is None or _is_passive(xcomp):
+        return None
+    obj = _direct_object(xcomp)
+    if obj is not None and obj.lemma_.lower() in TRANSFER_OBJECTS:
+        return _recipient(xcomp) or obj
+    return obj or _recipient(xcomp)
+
+
+def _addressee(verb: Token, *, directive: bool) -> Token | None:
+    """The subject of a clause that a directive demands of it ('insisted that the government grant ...')."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            modal = any(c.dep_ == "aux" and c.lower_ in DIRECTIVE_MODALS for c in child.children)
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and (directive or modal):
+                return subj
+    return _recipient(verb)
+
+
 def _verb_text(verb: Token) -> str:
     """'did not enter', 'could not reach', 'shot down'."""
     toks = [c for c in verb.children if c.dep_ in AUX_DEPS or c.dep_ == "prt"]
@@ -612,6 +742,16 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
             target = _prep_target(verb, lemma) or target
     if base in SPEECH_LEMMAS and target is not None and target.pos_ in {"VERB", "AUX"}:
         target = None
+    if not passive and target is not None and target.lemma_.lower() in TRANSFER_OBJECTS:
+        # recipient: 'sent arms to Pakistan', 'issued a stern reminder to Iraq' -> the recipient
+        target = _recipient(verb) or target
+    if not passive and target is None and base in DIRECTIVE_LEMMAS:
+        # addressee of a demand: 'demanded that the United States match ...'
+        target = _addressee(verb, directive=base != "say" and base != "declare")
+    if not passive and target is None and base not in SPEECH_LEMMAS:
+        # 'apologized to Brazil', 'agreed to US mediation'; else the party of the complement:
+        # 'agreed to lift embargoes on Iran' -> the complement's target
+        target = _recipient(verb) or _complement_target(verb)
     if actor is None and target is None:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:
