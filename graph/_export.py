@@ -96,7 +96,8 @@ def atomic_write(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextI
     """Open a temporary file next to ``path`` for writing; move it to ``path`` on success.
 
     On any exception (including KeyboardInterrupt) the temporary file is
-    removed and ``path`` is left as it was.
+    removed and ``path`` is left as it was. Raises :class:`ExportError` when
+    the folder is missing or not writable.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
@@ -106,7 +107,15 @@ def atomic_write(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextI
     'done\\n'
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    parent = path.parent
+    if not parent.is_dir():
+        raise ExportError(
+            f"cannot write {str(path)!r}: folder {str(parent)!r} does not exist; create it first"
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:
+        raise ExportError(f"cannot write {str(path)!r}: {exc.strerror}; choose another path") from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             yield handle

@@ -27,8 +27,9 @@ __all__ = ["EVENT_COLUMNS", "event_record", "events_frame", "to_networkx"]
 
 #: The keys of :func:`event_record`, the columns of :func:`events_frame`.
 EVENT_COLUMNS = (
-    "event", "actor", "actor_label", "action", "action_text", "target", "target_label", "place",
-    "place_label", "date", "class", "cameo", "modality", "source", "doc", "sentence", "evidence",
+    "event", "actor", "actor_label", "actor_text", "action", "action_text", "target", "target_label",
+    "target_text", "place", "place_label", "place_text", "date", "class", "cameo", "modality", "source",
+    "doc", "sentence", "evidence",
 )
 
 
@@ -51,12 +52,15 @@ def event_record(event: Event) -> dict[str, Any]:
         "event": str(event_iri(event)),
         "actor": iri(event.actor),
         "actor_label": event.actor.label if event.actor else None,
+        "actor_text": event.actor.text if event.actor else None,
         "action": event.action.lemma,
         "action_text": event.action.text,
         "target": iri(event.target),
         "target_label": event.target.label if event.target else None,
+        "target_text": event.target.text if event.target else None,
         "place": str(place_iri(event.place)) if event.place else None,
         "place_label": event.place.label if event.place else None,
+        "place_text": event.place.text if event.place else None,
         "date": event.time.date.isoformat() if event.time and event.time.date else None,
         "class": event.action.plover,
         "cameo": event.action.cameo,

@@ -1,0 +1,260 @@
+"""The ``conflict-kg`` command line: a thin layer over the library.
+
+Each subcommand is one ``add_<name>_command(subparsers)`` function that adds
+its parser and sets ``func`` to the function running it; :data:`COMMANDS`
+lists them. Every :class:`ConflictKGError`, :class:`OSError` and Ctrl-C ends
+as one line ``conflict-kg: error: ...`` on stderr and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+from conflict_kg.extract import ConflictKGError, ExportError, InputError
+
+if TYPE_CHECKING:
+    from conflict_kg.extract import Document, Event
+
+__all__ = ["COMMANDS", "PROG", "add_extract_command", "add_query_command", "build_parser", "main"]
+
+PROG = "conflict-kg"
+
+#: ``extract`` output formats and the ``-o`` suffixes that imply them.
+EXTRACT_FORMATS = ("jsonl", "turtle", "nt", "jsonld")
+_EXTRACT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".ttl": "turtle", ".nt": "nt",
+                     ".jsonld": "jsonld", ".json": "jsonld"}
+
+_T = TypeVar("_T")
+Subparsers = Any  # argparse's _SubParsersAction, which typeshed keeps private
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: error: {message} (see `{self.prog} --help`)\n")
+
+
+# ------------------------------------------------------------------ argument types
+
+def iso_date(value: str) -> dt.date:
+    """An ``argparse`` type: an ISO ``YYYY-MM-DD`` date."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def positive_int(value: str) -> int:
+    """An ``argparse`` type: an integer of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {value!r}")
+    return number
+
+
+# ------------------------------------------------------------------ output
+
+def _write(chunks: Iterable[str], output: str | None) -> None:
+    """Write text to ``output`` atomically, or to stdout when it is None or ``-``."""
+    from ._export import write_text
+
+    if output is None or output == "-":
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    else:
+        write_text(output, chunks)
+
+
+def _progress(pairs: Iterable[_T], enabled: bool) -> Iterator[_T]:
+    """Pass ``pairs`` through; from the second one on, show a tqdm bar on stderr if ``enabled``."""
+    bar = None
+    try:
+        for count, pair in enumerate(pairs, 1):
+            if enabled and count == 2:
+                from tqdm import tqdm
+
+                bar = tqdm(initial=1, unit="doc", desc="extract", file=sys.stderr, leave=False)
+            if bar is not None:
+                bar.update(1)
+            yield pair
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+# ------------------------------------------------------------------ extract
+
+def extract_format(fmt: str | None, output: str | None) -> str:
+    """The ``extract`` output format: ``fmt``, else from ``output``'s suffix, else ``jsonl``."""
+    if fmt is not None:
+        return fmt
+    if output is None or output == "-":
+        return "jsonl"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _EXTRACT_SUFFIXES:
+        raise ExportError(
+            f"cannot tell the output format of {output!r} from its suffix {suffix!r}; "
+            f"pass --format ({'|'.join(EXTRACT_FORMATS)}) or use .jsonl, .ttl, .nt, .jsonld"
+        )
+    return _EXTRACT_SUFFIXES[suffix]
+
+
+def _event_lines(pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[str]:
+    for _document, events in pairs:
+        for event in events:
+            yield json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Extract events from the inputs and write them as JSON lines or RDF."""
+    from conflict_kg.extract import read_documents
+    from conflict_kg.extract._pipeline import iter_extractions
+
+    fmt = extract_format(args.format, args.output)
+    documents = read_documents(args.inputs, date=args.date)
+    pairs = iter_extractions(documents, model=args.model, workers=args.workers)
+    pairs = _progress(pairs, enabled=sys.stderr.isatty())
+    if fmt == "jsonl":
+        _write(_event_lines(pairs), args.output)
+        return 0
+    from ._export import serialize
+    from ._rdf import build_graph, new_graph
+
+    graph = new_graph()
+    for document, events in pairs:
+        build_graph(events, graph, documents=[document])
+    _write([serialize(graph, fmt)], args.output)
+    return 0
+
+
+def add_extract_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg extract``."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract events from news text",
+        description="Extract events (who did what to whom, where, when) from articles, "
+        "as JSON lines (one event a line) or as an RDF graph.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help=".txt article(s), folders of them, a .jsonl corpus of "
+                             '{"id", "date", "text"} lines, or - for stdin')
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                        help="publication date of plain-text articles (default: a date in the file name)")
+    parser.add_argument("--format", choices=EXTRACT_FORMATS,
+                        help="output format (default: from the -o suffix, else jsonl)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (atomically) instead of stdout")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                        help="parallel processes (default: 1)")
+    parser.set_defaults(func=run_extract)
+
+
+# ------------------------------------------------------------------ query
+
+def _read_query(args: argparse.Namespace) -> tuple[list[str], str]:
+    """Split the positionals into graph files and the query text."""
+    files = list(args.args)
+    if args.query_file is not None:
+        if args.query_file == "-":
+            return files, sys.stdin.read()
+        return files, Path(args.query_file).read_text(encoding="utf-8")
+    if len(files) < 2:
+        raise InputError("give one or more graph files and then a SPARQL query, or the query with -f FILE.rq")
+    return files[:-1], files[-1]
+
+
+def run_query_command(args: argparse.Namespace) -> int:
+    """Run a SPARQL query over graph files and print the result."""
+    from ._query import format_result, load_graph, run_query
+
+    files, query = _read_query(args)
+    graph = load_graph(files)
+    result = run_query(graph, query)
+    _write(format_result(result, args.format, graph.namespace_manager), None)
+    return 0
+
+
+def add_query_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg query``."""
+    parser = subparsers.add_parser(
+        "query",
+        usage=f"{PROG} query GRAPH_FILE... (QUERY | -f FILE.rq) [--format {{table,csv,json}}]",
+        help="run SPARQL over graph files",
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over RDF files "
+        "(.ttl, .nt, .jsonld, .nq, .trig). The prefixes sem:, ckg:, ckga:, plover:, prov:, "
+        "dcterms:, geo:, wgs:, rdfs: and owl: need no PREFIX line.",
+    )
+    parser.add_argument("args", nargs="+", metavar="ARG",
+                        help="graph files, then the query text (unless -f is given)")
+    parser.add_argument("-f", "--query-file", metavar="FILE.rq",
+                        help="read the query from a file (- for stdin)")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="result format (default: table; CONSTRUCT gives Turtle, N-Triples or JSON-LD)")
+    parser.set_defaults(func=run_query_command)
+
+
+# ------------------------------------------------------------------ the program
+
+#: One function per subcommand; to add a command, write ``add_<name>_command`` and list it here.
+COMMANDS: list[Callable[[Subparsers], None]] = [
+    add_extract_command,
+    add_query_command,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``conflict-kg`` parser with every subcommand of :data:`COMMANDS`."""
+    parser = _Parser(prog=PROG, description="Turn conflict news into a queryable knowledge graph.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+    for register in COMMANDS:
+        register(subparsers)
+    return parser
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
+    sys.stderr.flush()
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.filename is not None:
+        return f"{exc.strerror or exc}: {str(exc.filename)!r}"
+    return exc.strerror or str(exc)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``conflict-kg`` with ``argv`` (default: the command line); return the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.func(args) or 0)
+    except SystemExit as exc:  # --help, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BrokenPipeError:  # `conflict-kg ... | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except ConflictKGError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(_os_message(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
