@@ -447,6 +447,8 @@ def _object_events(lex: Lexicon, c: _Clause, verb: str, depth: int) -> list[Even
         found = _noun_class(lex, c.obj, c.objmods, verb, depth + 1)
         if found is not None:
             out.append(found)
+        else:  # "a mediation mission", "a rescue team": the event is the compound modifier
+            out.extend(f for m in c.objmods if (f := _noun_class(lex, m, (), verb, depth + 1)) is not None)
     for _prep, pobj in c.preps:
         if pobj:
             found = _noun_class(lex, pobj, (), verb, depth + 1)
@@ -624,6 +626,8 @@ def _adjust(result: EventClass, modal: str | None, future: bool, negated: bool) 
     if m in OBLIGATION_MODALS:
         # "X must drop barriers" as the content of a statement is a demand on X (CAMEO 10)
         return EventClass("REQUEST", "10", None, f"must({result.rule})")
+    if result.fallback:
+        return result  # nothing known to shift: "expected to reach X" stays a fallback
     if future or m in FUTURE_MODALS:
         cat = FUTURE_SHIFT[result.plover]
         if cat != result.plover:
@@ -644,12 +648,48 @@ _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _COMP_DEPS = frozenset({"xcomp", "ccomp"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Irregular past forms (also with prefixes: "retook", "overran") the tagger may leave unlemmatized.
+_IRREGULAR: dict[str, str] = {
+    "took": "take", "ran": "run", "shot": "shoot", "fought": "fight", "struck": "strike", "fled": "flee",
+    "held": "hold", "sent": "send", "met": "meet", "led": "lead", "left": "leave", "brought": "bring",
+    "began": "begin", "gave": "give", "threw": "throw", "drew": "draw", "sought": "seek", "froze": "freeze",
+    "spoke": "speak", "told": "tell", "said": "say", "laid": "lay", "sold": "sell", "broke": "break",
+    "forbade": "forbid", "stood": "stand", "went": "go", "overcame": "overcome", "hung": "hang",
+    "blew": "blow", "slew": "slay", "bound": "bind", "won": "win", "swore": "swear", "rose": "rise",
+}
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"})
 
 
 def _head_lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
+
+
+def _verb_lemma(tok: Any, lex: Lexicon) -> str:
+    """The token's lemma, or a lexicon verb its inflected form points to when the
+    tagger's lemma is unknown ("staged" lemmatized as "stag")."""
+    lemma = _head_lemma(tok)
+    if lex.lookup("V", lemma, None):
+        return lemma
+    text = str(tok.text).lower()
+    candidates = []
+    if text.endswith("ied"):
+        candidates.append(text[:-3] + "y")
+    if text.endswith("ed"):
+        candidates += [text[:-1], text[:-2], text[:-3]]  # staged, attacked, shelled/shell, ...
+    if text.endswith("ing"):
+        candidates += [text[:-3] + "e", text[:-3], text[:-4]]
+    if text.endswith("s"):
+        candidates += [text[:-1], text[:-2]]
+    candidates += [text[: -len(past)] + base for past, base in _IRREGULAR.items() if text.endswith(past)]
+    return next((c for c in candidates if len(c) > 2 and lex.lookup("V", c, None)), lemma)
+
+
+def _intent_head(tok: Any, lex: Lexicon) -> bool:
+    """Whether ``tok`` is the infinitive complement of an intent word ("ready to host")."""
+    if tok.dep_ != "xcomp" or tok.head is tok:
+        return False
+    return any(r.plover == "INTENT" for r in lex.lookup("V", _verb_lemma(tok.head, lex), None))
 
 
 def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int = 0) -> EventClass:
@@ -689,6 +729,9 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
             negated = True
         elif dep in _MOD_DEPS or (dep == "advmod" and not is_noun):
             mods.append(_head_lemma(ch))
+    if obj_tok is None and token.dep_ == "acl" and token.tag_ == "VBN":
+        # passive participle modifying its patient: "barrel bombs dropped from helicopters"
+        obj_tok = token.head
     if modal is None and token.dep_ in ("xcomp", "conj"):
         # "it would allow X and Y" / "will continue to send": inherit the head's modal
         modal = next((_head_lemma(a) for a in token.head.children
@@ -709,7 +752,7 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
     elif is_noun and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         governor = _head_lemma(token.head.head)
     obj_mods = [_head_lemma(g) for g in obj_tok.children if g.dep_ in _MOD_DEPS] if obj_tok is not None else []
-    lemma = _head_lemma(token)
+    lemma = _head_lemma(token) if is_noun else _verb_lemma(token, lex)
     return classify(
         lemma,
         noun=is_noun,
@@ -724,6 +767,8 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
         governor=governor,
         complement=complement,
         modal=modal,
+        # "is willing to send", "plans to impose": the complement of an intent word is future
+        future=not is_noun and _intent_head(token, lex),
         negated=negated,
         lexicon=lex,
     )

@@ -12,6 +12,7 @@ from conflict_kg.extract._classes import (
     STATEMENT_DEFAULT,
     EventClass,
     classify,
+    classify_token,
     get_lexicon,
     load_lexicon,
 )
@@ -236,3 +237,37 @@ def test_env_var_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert classify("zap").plover == "ASSAULT"
     monkeypatch.delenv(ENV_VAR)
     assert classify("zap").fallback
+
+
+def test_fallback_is_not_shifted() -> None:
+    """An unknown act stays a flagged fallback under a future modal or negation."""
+    assert classify("frobnicate", modal="would", negated=True).fallback
+
+
+def test_obligation_on_unknown_verb_is_request() -> None:
+    """'X must be ready', reported, is a demand even when the verb is unknown."""
+    assert classify("be", modal="must").plover == "REQUEST"
+
+
+def _token(nlp: Any, text: str, word: str) -> Any:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rebels fired rockets at the base.", "fired", "ASSAULT"),
+        ("The president fired the defence minister.", "fired", "SANCTION"),
+        ("Workers went on strike in Lagos.", "went", "PROTEST"),
+        ("Iraq said it would allow the inspectors to return.", "said", "AGREE"),
+        ("The government plans to impose a curfew in the capital.", "impose", "THREATEN"),
+        ("Norway is willing to send medicine to the region.", "send", "AGREE"),
+        ("The union called off the strike.", "called", "CONCEDE"),
+        ("The donors halted food aid to the region.", "halted", "SANCTION"),
+        ("Students staged a rally outside parliament.", "staged", "PROTEST"),
+    ],
+)
+def test_classify_token(nlp: Any, text: str, word: str, expected: str) -> None:
+    """The spaCy helper reads particle, object, prepositions, complement and intent."""
+    assert classify_token(_token(nlp, text, word)).plover == expected
