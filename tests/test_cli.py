@@ -231,3 +231,15 @@ def _ascii(text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@pytest.mark.parametrize(("items", "shown"), [([1], False), ([1, 2, 3], True)])
+def test_progress_bar_only_from_the_second_document(items: list[int], shown: bool,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The bar appears (on stderr) only when there is more than one document, and passes items through."""
+    from conflict_kg.graph._cli import _progress
+
+    assert list(_progress(iter(items), enabled=True)) == items
+    assert ("doc" in capsys.readouterr().err) == shown
+    assert list(_progress(iter(items), enabled=False)) == items
+    assert capsys.readouterr().err == ""
