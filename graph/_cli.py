@@ -22,7 +22,7 @@ from conflict_kg.extract import ConflictKGError, ExportError, InputError
 if TYPE_CHECKING:
     from conflict_kg.extract import Document, Event
 
-__all__ = ["COMMANDS", "PROG", "add_extract_command", "add_query_command", "build_parser", "main"]
+__all__ = ["COMMANDS", "PROG", "add_evaluate_command", "add_extract_command", "add_query_command", "build_parser", "main"]
 
 PROG = "conflict-kg"
 
@@ -119,8 +119,7 @@ def _event_lines(pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[str]
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract events from the inputs and write them as JSON lines or RDF."""
-    from conflict_kg.extract import read_documents
-    from conflict_kg.extract._pipeline import iter_extractions
+    from conflict_kg.extract import iter_extractions, read_documents
 
     fmt = extract_format(args.format, args.output)
     documents = read_documents(args.inputs, date=args.date)
@@ -206,12 +205,55 @@ def add_query_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_query_command)
 
 
+# ------------------------------------------------------------------ evaluate
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Extract events from a gold set's documents (or read --pred) and score them."""
+    from conflict_kg.extract import Document, iter_extractions
+    from conflict_kg.extract._evaluate import format_errors, parse_gold, score
+
+    with open(args.gold, encoding="utf-8") as f:
+        gold = parse_gold(f, source=args.gold)
+    if args.pred is not None:
+        with open(args.pred, encoding="utf-8") as f:
+            predictions = [json.loads(line) for line in f if line.strip()]
+    else:
+        documents = [Document.from_dict(record) for record in gold]
+        pairs = _progress(iter_extractions(documents, model=args.model, workers=args.workers), sys.stderr.isatty())
+        predictions = [event.to_dict() for _document, events in pairs for event in events]
+    result = score(gold, predictions)
+    lines = [f"{line}\n" for line in format_errors(result)] if args.show_errors else []
+    figures = result.as_dict()
+    lines.append(json.dumps(figures) + "\n" if args.json else " ".join(f"{k}={v}" for k, v in figures.items()) + "\n")
+    _write(lines, None)
+    return 0
+
+
+def add_evaluate_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg evaluate``."""
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score the extractor on a gold set and list its errors",
+        description="Extract events from the documents of a gold set (JSON lines of "
+        '{"id", "date", "text", "events"}) and score them: event precision, recall and F1, place, '
+        "date and modality accuracy, strict F1; --show-errors lists misses, extras and wrong fields.",
+    )
+    parser.add_argument("gold", metavar="GOLD.jsonl", help="the gold set")
+    parser.add_argument("--pred", metavar="PRED.jsonl", help="score these prediction lines instead of extracting")
+    parser.add_argument("--show-errors", action="store_true", help="list MISS, EXTRA, PLACE, DATE and MODALITY errors")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N", help="parallel processes (default: 1)")
+    parser.set_defaults(func=run_evaluate)
+
+
 # ------------------------------------------------------------------ the program
 
 #: One function per subcommand; to add a command, write ``add_<name>_command`` and list it here.
 COMMANDS: list[Callable[[Subparsers], None]] = [
     add_extract_command,
     add_query_command,
+    add_evaluate_command,
 ]
 
 

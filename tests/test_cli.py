@@ -243,3 +243,28 @@ def test_progress_bar_only_from_the_second_document(items: list[int], shown: boo
     assert ("doc" in capsys.readouterr().err) == shown
     assert list(_progress(iter(items), enabled=False)) == items
     assert capsys.readouterr().err == ""
+
+
+# ------------------------------------------------------------------ evaluate
+
+def test_evaluate_scores_a_prediction_file(tmp_path, capsys):
+    """`evaluate GOLD --pred FILE` prints the figures and, with --show-errors, the errors."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "date": "2020-01-01", "text": "Rebels shelled the airport.",
+                                "events": [{"actor": "rebels", "action": "shell", "target": "airport",
+                                            "place": None, "date": None, "modality": "asserted"}]}) + "\n")
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(json.dumps({"doc": "d1", "actor": {"text": "Police"}, "action": {"lemma": "arrest"},
+                                 "target": None, "modality": "asserted"}) + "\n")
+    assert main(["evaluate", str(gold), "--pred", str(preds), "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "MISS d1:" in out and "EXTRA d1:" in out and "f1=0.0" in out
+
+
+def test_evaluate_bad_gold_is_one_line(tmp_path, capsys):
+    """A malformed gold file is one error line naming the file and line."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{oops\n")
+    assert main(["evaluate", str(gold)]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "gold.jsonl:1" in err
