@@ -22,7 +22,15 @@ from conflict_kg.extract import ConflictKGError, ExportError, InputError
 if TYPE_CHECKING:
     from conflict_kg.extract import Document, Event
 
-__all__ = ["COMMANDS", "PROG", "add_evaluate_command", "add_extract_command", "add_query_command", "build_parser", "main"]
+__all__ = [
+    "COMMANDS",
+    "PROG",
+    "add_evaluate_command",
+    "add_extract_command",
+    "add_query_command",
+    "build_parser",
+    "main",
+]
 
 PROG = "conflict-kg"
 
