@@ -797,6 +797,10 @@ def _analyse(pre: list[_Seg], post: list[_Seg], context_country: str | None, lex
             role = last.text.lower() if "r" in h.flags else None
             kind = "person" if "r" in h.flags and h.kind == "person" else n.kind
             return _Result(ActorInfo(n.name, n.type, n.country or country, kind, role, proper=True), 1)
+        # means or members of a described party: 'air strikes from a U.S.-led coalition' -> the coalition
+        owner = _party_after(post, context_country, lex)
+        if owner is not None:
+            return owner
 
     typ = h.type
     type_from_mod = False
@@ -841,6 +845,21 @@ def _org_noun(last: _Seg) -> str:
     """A bare "government", "authorities" or "regime" is the government; a ministry keeps its name."""
     word = last.text.lower()
     return "government" if word in GOVERNMENT_WORDS else word
+
+
+def _party_after(post: list[_Seg], context_country: str | None, lex: ActorLexicon) -> _Result | None:
+    """The party in an 'of'/'from' phrase when it has an actor type of its own, else None."""
+    if not post or post[0].table != "word" or post[0].words[0].casefold() not in OF_PREPOSITIONS:
+        return None
+    words: list[str] = []
+    for seg in post[1:]:
+        if seg.words[0] == "," or (seg.table == "word" and seg.words[0].casefold() in POST_MODIFIER_STARTS):
+            break
+        words.extend(seg.words)
+    if not words:
+        return None
+    inner = _describe_part(" ".join(words), None, context_country, lex)
+    return inner if inner.info.type is not None else None
 
 
 def _named_after(post: list[_Seg]) -> _Seg | None:

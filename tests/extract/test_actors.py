@@ -43,6 +43,9 @@ from hypothesis import strategies as st
         ("Regime forces", "SYR", "Syria military", "military", "SYR"),
         ("government aircraft", "SYR", "Syria military", "military", "SYR"),
         ("Government negotiators", "SSD", "South Sudan government", "government", "SSD"),
+        # means of a described party belong to that party, not to the article's state
+        ("multiple air strikes from a Turkish-led coalition", "IRQ", "Turkey coalition", "coalition", "TUR"),
+        ("warplanes of the Syrian air force", "IRQ", "Syria military", "military", "SYR"),
         # own country words beat the context
         ("US surveillance aircraft", "PHL", "United States military", "military", "USA"),
         ("Philippine troops", None, "Philippines military", "military", "PHL"),
