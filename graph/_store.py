@@ -34,6 +34,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
@@ -82,12 +83,13 @@ _OX_FORMATS = {
 }
 _DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
 _PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:")
-_DEFAULT_BATCH_QUADS = 200_000
+_DEFAULT_BATCH_QUADS = 500_000
 
 #: One row per event in CSV exports, the columns of :data:`~._networkx.EVENT_COLUMNS`. Labels
 #: are read in the event's own document graph, so they are that article's names.
 _CSV_QUERY = """
-SELECT ?event (SAMPLE(?a) AS ?actor) (MIN(STR(?al)) AS ?actor_label) (SAMPLE(STR(?lemma)) AS ?action)
+SELECT ?event (SAMPLE(?a) AS ?actor) (MIN(STR(?al)) AS ?actor_label) (MIN(STR(?atx)) AS ?actor_text)
+       (MIN(STR(?ttx)) AS ?target_text) (MIN(STR(?ptx)) AS ?place_text) (SAMPLE(STR(?lemma)) AS ?action)
        (MIN(STR(?atext)) AS ?action_text) (SAMPLE(?t) AS ?target) (MIN(STR(?tl)) AS ?target_label)
        (SAMPLE(?p) AS ?place) (MIN(STR(?pl)) AS ?place_label) (MIN(STR(?stamp)) AS ?date)
        (MIN(STRAFTER(STR(?type), "/plover/")) AS ?class) (MIN(STR(?cam)) AS ?cameo)
@@ -99,6 +101,9 @@ WHERE {
     ?s ckg:sentenceIndex ?index .
     ?g dcterms:identifier ?doc_id .
     OPTIONAL { ?event ckg:actionText ?atext }
+    OPTIONAL { ?event ckg:actorText ?atx }
+    OPTIONAL { ?event ckg:targetText ?ttx }
+    OPTIONAL { ?event ckg:placeText ?ptx }
     OPTIONAL { ?event ckg:actor ?a OPTIONAL { ?a rdfs:label ?al } }
     OPTIONAL { ?event ckg:target ?t OPTIONAL { ?t rdfs:label ?tl } }
     OPTIONAL { ?event sem:hasPlace ?p OPTIONAL { ?p rdfs:label ?pl } }
@@ -272,22 +277,30 @@ class Store(abc.ABC):
         chunks: list[tuple[str, str]] = []
         to_replace: list[str] = []
         pending = documents = total = 0
-        for graph, triples in graphs:
-            name = str(graph)
-            if replace and name not in seen:
-                to_replace.append(name)
-            seen.add(name)
-            text = nquads(graph, triples)
-            count = text.count("\n")
-            chunks.append((name, text))
-            pending += count
-            total += count
-            documents += 1
-            if pending >= batch_triples:
+        # One writer thread: the store loads a batch (pyoxigraph and HTTP release the GIL)
+        # while this thread builds the next; at most two batches are in memory.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="conflict-kg-load") as writer:
+            loading: Future[None] | None = None
+            for graph, triples in graphs:
+                name = str(graph)
+                if replace and name not in seen:
+                    to_replace.append(name)
+                seen.add(name)
+                text = nquads(graph, triples)
+                count = text.count("\n")
+                chunks.append((name, text))
+                pending += count
+                total += count
+                documents += 1
+                if pending >= batch_triples:
+                    if loading is not None:
+                        loading.result()
+                    loading = writer.submit(self._write_batch, chunks, to_replace)
+                    chunks, to_replace, pending = [], [], 0
+            if loading is not None:
+                loading.result()
+            if chunks or to_replace:
                 self._write_batch(chunks, to_replace)
-                chunks, to_replace, pending = [], [], 0
-        if chunks or to_replace:
-            self._write_batch(chunks, to_replace)
         return IngestReport(documents, total)
 
     def add_events(self, events: Iterable[Event], **kwargs: Any) -> IngestReport:
@@ -387,8 +400,9 @@ class Store(abc.ABC):
         result = self.query(_CSV_QUERY)
         writer = csv.writer(out)
         writer.writerow(EVENT_COLUMNS)
-        for row in result:
-            writer.writerow(["" if term is None else str(term) for term in row])  # type: ignore[union-attr]
+        for row in result.bindings:
+            values = {str(var): str(term) for var, term in row.items()}
+            writer.writerow([values.get(column, "") for column in EVENT_COLUMNS])
 
     def _write_graphml(self, out: IO[bytes]) -> None:
         import networkx as nx
