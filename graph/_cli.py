@@ -26,8 +26,12 @@ __all__ = [
     "COMMANDS",
     "PROG",
     "add_evaluate_command",
+    "add_export_command",
     "add_extract_command",
+    "add_ingest_command",
     "add_query_command",
+    "add_remove_command",
+    "add_stats_command",
     "build_parser",
     "main",
 ]
@@ -187,7 +191,11 @@ def run_query_command(args: argparse.Namespace) -> int:
     """Run a SPARQL query over graph files and print the result."""
     from ._query import format_result, load_graph, run_query
 
+    if args.store is not None:
+        return run_store_query(args)
     files, query = _read_query(args)
+    if not files:
+        raise InputError("give one or more graph files before the query, or --store DIR|URL")
     graph = load_graph(files)
     result = run_query(graph, query)
     _write(format_result(result, args.format, graph.namespace_manager), None)
@@ -198,14 +206,16 @@ def add_query_command(subparsers: Subparsers) -> None:
     """Register ``conflict-kg query``."""
     parser = subparsers.add_parser(
         "query",
-        usage=f"{PROG} query GRAPH_FILE... (QUERY | -f FILE.rq) [--format {{table,csv,json}}]",
+        usage=f"{PROG} query (GRAPH_FILE... | --store DIR|URL) (QUERY | -f FILE.rq) [--format {{table,csv,json}}]",
         help="run SPARQL over graph files",
         description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over RDF files "
         "(.ttl, .nt, .jsonld, .nq, .trig). The prefixes sem:, ckg:, ckga:, plover:, prov:, "
         "dcterms:, geo:, wgs:, rdfs: and owl: need no PREFIX line.",
     )
-    parser.add_argument("args", nargs="+", metavar="ARG",
-                        help="graph files, then the query text (unless -f is given)")
+    parser.add_argument("args", nargs="*", metavar="ARG",
+                        help="graph files, then the query text (unless -f is given); with --store, the query only")
+    parser.add_argument("--store", metavar="DIR|URL",
+                        help="query this store (a directory or an http(s)://.../sparql endpoint) instead of files")
     parser.add_argument("-f", "--query-file", metavar="FILE.rq",
                         help="read the query from a file (- for stdin)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -255,6 +265,173 @@ def add_evaluate_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_evaluate)
 
 
+# ------------------------------------------------------------------ stores: ingest, remove, export, stats
+# (``query --store`` runs through :func:`run_store_query`)
+
+def _add_store_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    parser.add_argument(
+        "--store", metavar="DIR|URL", required=required,
+        help="an on-disk store directory, or an http(s)://.../sparql endpoint of a SPARQL 1.1 server "
+        "(default: $CONFLICT_KG_STORE, else ./conflict-kg-store)",
+    )
+
+
+def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from ._store import open_store
+
+    return open_store(args.store, create=create)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Extract events from the inputs straight into a store, one named graph per document."""
+    from conflict_kg.extract import read_documents
+    from conflict_kg.extract._pipeline import iter_extractions
+
+    with _open_store(args, create=True) as store:
+        documents = read_documents(args.inputs, date=args.date)
+        pairs = iter_extractions(documents, model=args.model, workers=args.workers)
+        report = store.add_extractions(_progress(pairs, enabled=sys.stderr.isatty()),
+                                       batch_triples=args.batch_triples)
+        stats = store.stats()
+    _write([f"ingested {report.documents} document(s), {report.triples} statements into {store.location}; "
+            f"the store holds {stats.documents} documents, {stats.events} events\n"], None)
+    return 0
+
+
+def add_ingest_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg ingest``."""
+    parser = subparsers.add_parser(
+        "ingest",
+        help="extract events from news text into a store",
+        description="Extract events from articles straight into a store: an embedded on-disk Oxigraph "
+        "database (no server to start) or a SPARQL 1.1 server. Each document is its own named graph, "
+        "so ingesting an article again replaces it (and adds nothing when it is unchanged), and the "
+        "same actor, target or place across articles is one node.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help='.txt article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} '
+                             "lines, or - for stdin")
+    _add_store_option(parser)
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                        help="publication date of plain-text articles (default: a date in the file name)")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                        help="parallel extraction processes (default: 1)")
+    parser.add_argument("--batch-triples", type=positive_int, default=None, metavar="N",
+                        help="statements loaded at a time; memory grows with it "
+                             "(default: 500000 on disk, 20000 remote)")
+    parser.set_defaults(func=run_ingest)
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Remove documents (their named graphs) from a store."""
+    from conflict_kg.extract import StoreError
+
+    with _open_store(args) as store:
+        missing = [doc for doc in args.doc_ids if not store.remove_document(doc)]
+        location = store.location
+        known = store.documents() if missing else []
+    if missing:
+        hint = (f"it holds {', '.join(map(repr, known))}" if len(known) <= 10 else
+                "list its ids with: conflict-kg query --store ... "
+                "'SELECT ?id WHERE { ?d a ckg:Document ; dcterms:identifier ?id }'")
+        raise StoreError(f"no document(s) {', '.join(map(repr, missing))} in store {location!r}; {hint}")
+    return 0
+
+
+def add_remove_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg remove``."""
+    parser = subparsers.add_parser(
+        "remove", help="take documents out of a store",
+        description="Remove documents, by id, from a store: their named graphs go, and with them "
+        "whatever only they said (an actor named in other articles stays).",
+    )
+    parser.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="document id(s), as ingested")
+    _add_store_option(parser)
+    parser.set_defaults(func=run_remove)
+
+
+def run_store_query(args: argparse.Namespace) -> int:
+    """``conflict-kg query --store``: run a SPARQL query over a store."""
+    from ._query import format_result
+    from ._rdf import new_graph
+
+    if args.query_file is not None:
+        if args.args:
+            raise InputError(f"with -f, give no query text; got {args.args!r}")
+        text = sys.stdin.read() if args.query_file == "-" else Path(args.query_file).read_text(encoding="utf-8")
+    elif len(args.args) == 1:
+        text = args.args[0]
+    else:
+        raise InputError(f"with --store, give exactly one query (or -f FILE.rq), not files; got {args.args!r}")
+    with _open_store(args) as store:
+        result = store.query(text)
+    _write(format_result(result, args.format, new_graph().namespace_manager), None)
+    return 0
+
+
+#: ``export`` formats and the ``-o`` suffixes that imply them.
+_STORE_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld",
+                   ".json": "jsonld", ".graphml": "graphml", ".csv": "csv"}
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write a store to a file, atomically."""
+    from ._store import EXPORT_FORMATS
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in _STORE_SUFFIXES:
+            raise ExportError(f"cannot tell the format of {args.output!r} from its suffix {suffix!r}; "
+                              f"pass --format ({'|'.join(EXPORT_FORMATS)})")
+        fmt = _STORE_SUFFIXES[suffix]
+    with _open_store(args) as store:
+        store.export(fmt, args.output)
+    return 0
+
+
+def add_export_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg export``."""
+    from ._store import EXPORT_FORMATS
+
+    parser = subparsers.add_parser(
+        "export", help="write a store as RDF, GraphML or CSV",
+        description="Write a store to a file (atomically: an interrupted export leaves no half file). "
+        "turtle and nt hold the merged graph; trig, nquads and jsonld keep one named graph per "
+        "document; graphml is the networkx view (entities as nodes, events as edges); csv has one "
+        "row per event.",
+    )
+    _add_store_option(parser)
+    parser.add_argument("--format", choices=EXPORT_FORMATS,
+                        help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv)")
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    parser.set_defaults(func=run_export)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Print what a store holds."""
+    with _open_store(args) as store:
+        stats = store.stats().to_dict()
+    if args.json:
+        _write([json.dumps(stats) + "\n"], None)
+    else:
+        _write([f"{key:<10} {value}\n" for key, value in stats.items()], None)
+    return 0
+
+
+def add_stats_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg stats``."""
+    parser = subparsers.add_parser(
+        "stats", help="count a store's documents, events, actors, places and statements",
+        description="Count the documents, events, actors (targets and sources included), places and "
+        "statements of a store (a statement held by several document graphs counts once per graph).",
+    )
+    _add_store_option(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run_stats)
+
+
 # ------------------------------------------------------------------ the program
 
 #: One function per subcommand; to add a command, write ``add_<name>_command`` and list it here.
@@ -262,6 +439,10 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_extract_command,
     add_query_command,
     add_evaluate_command,
+    add_ingest_command,
+    add_remove_command,
+    add_export_command,
+    add_stats_command,
 ]
 
 
