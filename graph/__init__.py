@@ -54,6 +54,8 @@ from ._rdf import (
     new_graph,
 )
 from ._read import events_from_graph
+from ._remote import SparqlStore
+from ._store import OxigraphStore, Store, StoreStats, default_store_location, open_store
 
 __all__ = [
     "CKG",
@@ -67,6 +69,10 @@ __all__ = [
     "RDF_SUFFIXES",
     "SEM",
     "WGS84",
+    "OxigraphStore",
+    "SparqlStore",
+    "Store",
+    "StoreStats",
     "Triple",
     "action_iri",
     "actor_iri",
@@ -74,6 +80,7 @@ __all__ = [
     "bind_prefixes",
     "build_dataset",
     "build_graph",
+    "default_store_location",
     "document_graph",
     "document_iri",
     "document_triples",
@@ -93,6 +100,7 @@ __all__ = [
     "load_graph",
     "new_graph",
     "ontology",
+    "open_store",
     "place_iri",
     "plover_iri",
     "rdf_format",
