@@ -9,12 +9,14 @@ Frames still hold spaCy tokens; :mod:`._events` turns them into plain
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._mentions import conjuncts
+from ._actors import describe_actor
+from ._mentions import conjuncts, mention_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -339,6 +341,14 @@ TRANSFER_OBJECTS = frozenset(
         "fund",
         "loan",
         "goods",
+        "good",
+        "shipment",
+        "delivery",
+        "consignment",
+        "electricity",
+        "water",
+        "fuel",
+        "power",
         "medicine",
         "food",
         "supply",
@@ -397,6 +407,168 @@ TRANSFER_OBJECTS = frozenset(
         "measure",
     }
 )
+#: Abstract direct objects: speech acts, relations, decisions, protests, measures. They are not
+#: parties; when the clause names a party in a recipient or adversary phrase ('opened
+#: investigations against 28 officials', 'broke off relations with Congo'), a possessor
+#: ("denounced Serbia's crackdown") or an author ('rejected calls by the envoy'), that party is the
+#: target. Military operations ('operation', 'battle', 'offensive') are deliberately absent: they
+#: are events of their own and stay the target ('joined the battle against ISIS' -> battle).
+ABSTRACT_OBJECTS = TRANSFER_OBJECTS | frozenset(
+    {
+        "visit",
+        "trip",
+        "tour",
+        "call",
+        "demand",
+        "appeal",
+        "plea",
+        "talk",
+        "relation",
+        "tie",
+        "contact",
+        "dialogue",
+        "mediation",
+        "dispute",
+        "negotiation",
+        "decision",
+        "policy",
+        "failure",
+        "suppression",
+        "crackdown",
+        "persecution",
+        "treatment",
+        "violation",
+        "abuse",
+        "crime",
+        "rally",
+        "demonstration",
+        "march",
+        "boycott",
+        "criticism",
+        "accusation",
+        "threat",
+        "pressure",
+        "action",
+        "step",
+        "effort",
+        "activity",
+        "law",
+        "rule",
+        "emergency",
+        "siege",
+        "lockdown",
+        "closure",
+        "cordon",
+        "order",
+        "decree",
+        "resolution",
+        "treaty",
+        "deal",
+        "accord",
+        "agreement",
+        "pact",
+        "ceasefire",
+        "truce",
+        "welfare",
+        "help",
+        "right",
+        "removal",
+        "expulsion",
+        "deportation",
+    }
+)
+_NON_MATERIAL = ABSTRACT_OBJECTS - TRANSFER_OBJECTS
+#: Measures that apply to a territory: with no party named, the place they are imposed in is the
+#: target ('lifted a night curfew in Montenegro' -> Montenegro); the place stands for the
+#: population and authority the measure binds, which is the edge a knowledge graph wants.
+TERRITORIAL_MEASURES = frozenset(
+    {
+        "curfew",
+        "blockade",
+        "measure",
+        "restriction",
+        "ban",
+        "embargo",
+        "law",
+        "rule",
+        "emergency",
+        "siege",
+        "lockdown",
+        "closure",
+        "cordon",
+    }
+)
+#: Heads of measure phrases that stand before the noun that matters: '700 kg of medicine',
+#: '$50,000 worth of goods', 'a series of bombs', 'a state of siege' -> the of-object.
+QUANTITY_HEADS = frozenset(
+    {
+        "kg",
+        "kilogram",
+        "ton",
+        "tonne",
+        "pound",
+        "litre",
+        "liter",
+        "worth",
+        "dollar",
+        "euro",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "series",
+        "number",
+        "amount",
+        "quantity",
+        "batch",
+        "shipment",
+        "consignment",
+        "package",
+        "load",
+        "lot",
+        "set",
+        "state",
+        "kind",
+        "type",
+        "form",
+    }
+)
+#: Prepositions of an abstract noun (or of its verb) that name the party it is for or against,
+#: in order of preference: recipient and adversary first, the author ('by', 'from') last.
+PARTY_PREPS = ("to", "for", "against", "toward", "towards", "on", "upon", "with", "between", "among", "into")
+AUTHOR_PREPS = ("by", "from")
+#: Verbs that hand something over: their to-recipient is the target even when the object is a
+#: group ('offered its troops to the president' -> the president).
+TRANSFER_VERBS = frozenset(
+    {
+        "send",
+        "give",
+        "offer",
+        "provide",
+        "deliver",
+        "hand",
+        "donate",
+        "grant",
+        "supply",
+        "contribute",
+        "lend",
+        "sell",
+        "ship",
+        "dispatch",
+        "extend",
+        "pledge",
+        "issue",
+    }
+)
+#: Commissive speech: the threatened or promised act names the target ('threatened to shell
+#: Iraqi towns' -> towns).
+COMMISSIVE_LEMMAS = frozenset({"threaten", "vow", "pledge", "promise", "warn"})
+#: Arrival verbs: the place arrived in is the party visited ('arrived in Amman on a visit').
+ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
+#: Entity labels of parties (people, groups, organizations, countries and cities).
+PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+#: Entity labels of places a measure can be imposed in.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Nouns that cannot act: a clause with one as its actor and no target is a description
 #: ("the main road running through the city").
 INANIMATE_ACTORS = frozenset(
@@ -595,6 +767,14 @@ def surface_subject(verb: Token) -> Token | None:
                 return obj
         if verb.dep_ == "xcomp":
             return surface_subject(head)
+    # adjectival control: 'France is ready to contribute troops', 'is willing to send' -> France
+    if verb.dep_ == "xcomp" and head.dep_ in {"acomp", "xcomp"} and head.tag_ in {"JJ", "VBN"}:
+        governor = head.head
+        if governor.i != head.i and governor.pos_ in {"VERB", "AUX"}:
+            return surface_subject(governor)
+    # purpose infinitive: 'started a hunger strike to protest the decision' -> the striker
+    if verb.dep_ == "advcl" and head.pos_ in {"VERB", "AUX"} and _is_infinitive(verb):
+        return _logical_actor_token(head)
     # participial adjunct: 'struck a school bus, killing 40 children' -> the head's doer;
     # with no comma it modifies the noun right before it: 'executed men fleeing the city' -> men
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
@@ -642,6 +822,15 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_infinitive(verb: Token) -> bool:
+    """'to protest': a bare verb with the infinitive marker and no subject or clause marker of its own."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not _has_own_clause(verb)
+    )
+
+
 def _has_own_clause(verb: Token) -> bool:
     return any(c.dep_ in SUBJ_DEPS or c.dep_ == "mark" for c in verb.children)
 
@@ -667,7 +856,8 @@ def _prep_target(verb: Token, lemma: str) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+            # 'conceded at last': an adjective or adverb object is an idiom, not a target
+            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"} and pobj.pos_ not in {"ADJ", "ADV"}:
                 return pobj
     return None
 
@@ -688,9 +878,118 @@ def _complement_target(verb: Token) -> Token | None:
     if xcomp is None or _is_passive(xcomp):
         return None
     obj = _direct_object(xcomp)
-    if obj is not None and obj.lemma_.lower() in TRANSFER_OBJECTS:
-        return _recipient(xcomp) or obj
-    return obj or _recipient(xcomp)
+    if obj is not None:
+        return _object_party(xcomp, obj) or obj
+    return _recipient(xcomp) or _prep_target(xcomp, _phrasal_lemma(xcomp))
+
+
+@functools.lru_cache(maxsize=16384)
+def _describes_party(label: str, head: str) -> bool:
+    info = describe_actor(label, head=head)
+    return info.type is not None or info.kind in {"person", "organization", "group", "place"}
+
+
+def _is_party(token: Token) -> bool:
+    """A person, group, organization or country: something that can be a PLOVER target."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL"}:
+        return False
+    if token.ent_type_ in PARTY_ENTS:
+        return True
+    if token.lemma_.lower() in _NON_MATERIAL:
+        return False  # 'with Albania's help'
+    # a thing or group marked with its nation stands for it: 'restrictions against German goods'
+    if any(c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE"} for c in token.children):
+        return True
+    return _describes_party(mention_span(token, keep_preps=False).text, token.lemma_.lower())
+
+
+def _pobjs(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Objects of ``head``'s prepositions, in the order of ``preps``."""
+    found = [
+        (p.lower_, c) for p in head.children if p.dep_ in {"prep", "dative"} for c in p.children if c.dep_ == "pobj"
+    ]
+    for prep in preps:
+        yield from (c for w, c in found if w == prep)
+
+
+def _content_noun(noun: Token) -> Token:
+    """'700 kg of medicine', '$50,000 worth of goods', 'a state of siege' -> the of-object."""
+    for _ in range(3):
+        if noun.lemma_.lower() not in QUANTITY_HEADS and noun.ent_type_ not in {"MONEY", "QUANTITY"}:
+            break
+        inner = next(_pobjs(noun, ("of",)), None)
+        if inner is None:
+            break
+        noun = inner
+    return noun
+
+
+def _abstract_party(noun: Token, depth: int = 2) -> Token | None:
+    """The party an abstract noun is for, against or by.
+
+    In order: its recipient/adversary phrase ('investigations against officials', 'aid for
+    Romania', 'relations with Congo', 'a mission between Syria and the PLO'); its possessor
+    ("Serbia's suppression of ..."); its of-party ('the rights of Palestinians'); its author
+    ('calls by the envoy', 'demands from the rebels'). An abstract noun in one of these phrases is
+    followed once more ('in protest against violations by the police' -> police).
+    """
+    candidates = [
+        *_pobjs(noun, PARTY_PREPS),
+        *(c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"),
+        *_pobjs(noun, (*AUTHOR_PREPS, "of")),
+    ]
+    for cand in candidates:
+        if _is_party(cand):
+            return cand
+    if depth > 1:
+        for cand in candidates:
+            inner = _content_noun(cand)
+            if inner.lemma_.lower() in ABSTRACT_OBJECTS:
+                found = _abstract_party(inner, depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _measure_place(verb: Token, obj: Token, noun: Token) -> Token | None:
+    """'lifted a night curfew in Montenegro' -> the named place the measure applies in."""
+    if noun.lemma_.lower() not in TERRITORIAL_MEASURES:
+        return None
+    preps = ("in", "on", "over")
+    for cand in [*_pobjs(noun, preps), *_pobjs(obj, preps), *_pobjs(verb, preps)]:
+        if cand.ent_type_ in PLACE_ENTS or (cand.pos_ == "PROPN" and _is_party(cand)):
+            return cand
+        named = next((c for c in cand.children if c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS), None)
+        if named is not None:  # 'in Montenegro province'
+            return cand
+    return None
+
+
+def _object_party(verb: Token, obj: Token) -> Token | None:
+    """The party a clause with an abstract or material object is for or against.
+
+    Handles 'sent arms to Pakistan', 'opened investigations against 28 officials', 'agreed to
+    provide aid for Romania', "protested Sweden's decision", 'lifted a curfew in Montenegro'.
+    A party object stays the target, except for the to-recipient of a transfer verb ('offered
+    its troops to the president').
+    """
+    lemma = verb_lemma(verb)
+    if lemma in TRANSFER_VERBS and _is_party(obj):
+        return next((c for c in _pobjs(verb, ("to",)) if _is_party(c)), None)
+    noun = _content_noun(obj)
+    if noun.lemma_.lower() not in ABSTRACT_OBJECTS and obj.lemma_.lower() not in ABSTRACT_OBJECTS:
+        return None
+    found = _abstract_party(noun) or (_abstract_party(obj, 1) if obj is not noun else None)
+    if found is not None:
+        return found
+    # the verb's own recipient or adversary phrase: 'sent arms to Pakistan', 'opened
+    # investigations against officials'; 'with' only for reciprocal verbs (not instruments)
+    preps = ("to", "for", "against", "toward", "towards", *(("with",) if lemma in RECIPROCAL_LEMMAS else ()))
+    found = next((c for c in _pobjs(verb, preps) if _is_party(c)), None)
+    if found is None and noun.lemma_.lower() in TRANSFER_OBJECTS:
+        # a material object goes to its recipient, party or not: 'reduced food supplies to the camp'
+        found = _recipient(verb)
+    return found or _measure_place(verb, obj, noun)
 
 
 def _addressee(verb: Token, *, directive: bool) -> Token | None:
@@ -742,16 +1041,23 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
             target = _prep_target(verb, lemma) or target
     if base in SPEECH_LEMMAS and target is not None and target.pos_ in {"VERB", "AUX"}:
         target = None
-    if not passive and target is not None and target.lemma_.lower() in TRANSFER_OBJECTS:
-        # recipient: 'sent arms to Pakistan', 'issued a stern reminder to Iraq' -> the recipient
-        target = _recipient(verb) or target
     if not passive and target is None and base in DIRECTIVE_LEMMAS:
         # addressee of a demand: 'demanded that the United States match ...'
         target = _addressee(verb, directive=base != "say" and base != "declare")
+    if not passive and target is None and base in COMMISSIVE_LEMMAS:
+        # commissive speech: the threatened act names the target ('threatened to shell the towns')
+        target = _complement_target(verb)
+    if not passive and base in ARRIVAL_LEMMAS and (target is None or not _is_party(target)):
+        # arrival: the place arrived in or at is the party visited ('arrived in Amman on a visit')
+        target = next((c for c in _pobjs(verb, ("in", "at")) if c.ent_type_ in PARTY_ENTS), None) or target
     if not passive and target is None and base not in SPEECH_LEMMAS:
         # 'apologized to Brazil', 'agreed to US mediation'; else the party of the complement:
         # 'agreed to lift embargoes on Iran' -> the complement's target
         target = _recipient(verb) or _complement_target(verb)
+    if not passive and target is not None and target.pos_ in {"NOUN", "PROPN"}:
+        # abstract or material object: the party it is for or against ('sent arms to Pakistan',
+        # 'opened investigations against officials', "denounced Serbia's crackdown")
+        target = _object_party(verb, target) or target
     if actor is None and target is None:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:

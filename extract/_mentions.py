@@ -117,6 +117,9 @@ def mention_span(head: Token, *, keep_preps: bool = True) -> Span:
         span = span[1:]
     while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
         span = span[:-1]
+    # a possessor named on its own drops its marker: "Russia's decision" -> Russia
+    if len(span) > 1 and head.dep_ == "poss" and span[-1].tag_ == "POS" and span[-1].head.i == head.i:
+        span = span[:-1]
     return span
 
 

@@ -90,6 +90,62 @@ def test_frames(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # abstract object, adversary phrase on the verb: the party is the target
+        (
+            "The prosecutor opened a corruption inquiry against three mayors.",
+            [("The prosecutor", "open", "three mayors")],
+        ),
+        # abstract object with its own recipient phrase
+        ("The council approved emergency aid for Chad.", [("The council", "approve", "Chad")]),
+        # possessor of an abstract object
+        ("The minister condemned Russia's decision.", [("The minister", "condemn", "Russia")]),
+        # author of an abstract object ('by' phrase)
+        ("The cabinet rejected demands by the opposition.", [("The cabinet", "reject", "the opposition")]),
+        # relation noun with its partner
+        ("Ghana severed relations with Togo.", [("Ghana", "sever", "Togo")]),
+        ("Kenya suspended talks with the rebels.", [("Kenya", "suspend", "the rebels")]),
+        # a visit's destination
+        ("The minister cancelled his visit to Bolivia.", [("The minister", "cancel", "Bolivia")]),
+        # territorial measure: the place it is imposed in
+        ("The army imposed a curfew in Kano.", [("The army", "impose", "Kano")]),
+        # quantity head: '20 tons of food' is material handed to a recipient
+        ("Volunteers delivered 20 tons of food to the refugees.", [("Volunteers", "deliver", "the refugees")]),
+        ("Turkey halted the shipment of grain to Syria.", [("Turkey", "halt", "Syria")]),
+        # transfer verb: the to-recipient even when the object is a group
+        ("Chad sent soldiers to Mali.", [("Chad", "send", "Mali")]),
+        # an instrument ('with X's help') is not a party; the of-party is
+        ("NATO tightened the blockade of Serbia with Albania's help.", [("NATO", "tighten", "Serbia")]),
+        # coordinated recipients of a complement: the first stands for the list
+        (
+            "The ministers agreed to provide loans for Chad and Niger.",
+            [("The ministers", "agree", "Chad"), ("The ministers", "provide", "Chad")],
+        ),
+        # a military operation is an event of its own and stays the target
+        ("Militias joined the offensive against the rebels.", [("Militias", "join", "the offensive")]),
+        # commissive speech: the threatened act names the target
+        (
+            "The rebels threatened to attack the airport.",
+            [("The rebels", "threaten", "the airport"), ("The rebels", "attack", "the airport")],
+        ),
+        # arrival: the place arrived in is the party visited
+        ("The envoy arrived in Kabul for talks.", [("The envoy", "arrive", "Kabul")]),
+        # adjectival control: the subject of 'is ready to' does the complement
+        ("Norway is ready to send medics.", [("Norway", "send", "medics")]),
+        # purpose infinitive: the doer of the main clause
+        (
+            "Farmers blocked the highway to protest the tax.",
+            [("Farmers", "block", "the highway"), ("Farmers", "protest", "the tax")],
+        ),
+    ],
+)
+def test_recipient_targets(nlp, text, expected):
+    """Each construction yields the expected (actor, lemma, target) triples."""
+    assert triples(nlp, text) == expected
+
+
 def test_prefixed_irregular_lemma(nlp):
     """'retook' is lemmatized to 'retake' through the irregular-verb table."""
     doc = nlp("Government forces retook the town.")
