@@ -563,6 +563,9 @@ TRANSFER_VERBS = frozenset(
 #: Commissive speech: the threatened or promised act names the target ('threatened to shell
 #: Iraqi towns' -> towns).
 COMMISSIVE_LEMMAS = frozenset({"threaten", "vow", "pledge", "promise", "warn"})
+#: Participles of attitude and engagement whose passive form is a state of the subject: 'Israel is
+#: opposed to the plan', 'forces were engaged in shelling against the town' -> the subject acts.
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "determine"})
 #: Arrival verbs: the place arrived in is the party visited ('arrived in Amman on a visit').
 ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
 #: Entity labels of parties (people, groups, organizations, countries and cities).
@@ -1024,6 +1027,20 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         return
     passive = _is_passive(verb) or _shares_passive(verb)
     subject = surface_subject(verb)
+    if passive and base in STATIVE_PARTICIPLES and _agent(verb) is None and subject is not None:
+        # stative passive of attitude: 'Israel is opposed to French mediation' -> Israel oppose
+        # mediation; 'were engaged in cleansing against the population' -> the population
+        holder: Token = subject
+        stance: Token | None = next((c for c in _pobjs(verb, ("against",)) if _is_party(c)), None) or next(
+            _pobjs(verb, ("to", "in", "with")), None
+        )
+        if stance is not None:
+            # 'engaged in looting against the community': the activity's adversary
+            adversary = next((c for c in _pobjs(stance, ("against",)) if _is_party(c)), None)
+            stance = adversary or _object_party(verb, stance) or stance
+        for each in conjuncts(holder):
+            yield Frame(verb, lemma, each, stance, "verb", text=_verb_text(verb))
+        return
     if passive:
         actor, target = _agent(verb), subject
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:

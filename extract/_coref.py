@@ -17,7 +17,7 @@ from ._mentions import PRONOUNS, appositive_name, mention_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Antecedent", "DiscourseMemory"]
+__all__ = ["Antecedent", "DiscourseMemory", "reporting_antecedent"]
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "these", "those"})
 SINGULAR_NEUTER = frozenset({"it", "its", "this", "that"})
@@ -138,6 +138,67 @@ class DiscourseMemory:
             if distance > 80:
                 break
         return best[1] if best else None
+
+
+#: Verbs that report their complement ("Japan said it had halted aid"): kept here, not imported
+#: from the clause rules, so that coreference stays independent of them.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "announce",
+        "confirm",
+        "claim",
+        "deny",
+        "insist",
+        "declare",
+        "state",
+        "report",
+        "warn",
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "admit",
+        "acknowledge",
+        "add",
+        "stress",
+        "reiterate",
+        "indicate",
+        "decide",
+        "agree",
+    }
+)
+
+
+def reporting_antecedent(pronoun: Token) -> Token | None:
+    """The speaker that a pronoun subject of a reported clause stands for.
+
+    A subject pronoun of a clause reported by a speech verb is bound by the speaker when they
+    agree ("Japan said it had halted aid" -> Japan; "the rebels announced they would withdraw" ->
+    rebels), even when the speaker is a country, which ordinary resolution does not remember.
+    """
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    for _ in range(3):  # 'said it would allow and support ...': climb coordinated clauses
+        if clause.dep_ != "conj":
+            break
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    word = pronoun.lower_
+    plural = _is_plural(speaker) or speaker.lemma_.lower() in COLLECTIVE
+    person = _is_person(speaker)
+    if word in PLURAL_PRONOUNS and plural:
+        return speaker
+    if word in SINGULAR_NEUTER and not person and not _is_plural(speaker):
+        return speaker
+    if word in PERSONAL and person:
+        return speaker
+    return None
 
 
 def _is_plural(token: Token) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ._actors import ActorInfo, describe_actor, document_country
 from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
-from ._coref import DiscourseMemory
+from ._coref import DiscourseMemory, reporting_antecedent
 from ._gazetteer import lookup_place, place_country
 from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
@@ -81,6 +81,11 @@ def _mention(token: Token, state: _Discourse) -> Mention:
     """A Mention for an argument head, with pronouns resolved and the actor normalized."""
     span = mention_span(token)
     if is_pronoun(token):
+        speaker = reporting_antecedent(token)
+        if speaker is not None:
+            # 'Japan said it had halted aid': the reported clause's pronoun is the speaker
+            resolved = _mention(speaker, state)
+            return Mention(span.text, resolved.name, resolved.type, resolved.country, span.start_char, span.end_char)
         ante = state.memory.resolve(token)
         if ante is not None:
             info = _describe(ante.name or ante.text, ante.lemma, state.country)

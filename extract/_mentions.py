@@ -89,9 +89,14 @@ def _right_edge(head: Token, *, keep_preps: bool) -> int:
     for child in head.rights:
         if child.dep_ in {"compound", "nummod", "amod"} or (child.dep_ == "case" and child.i == end + 1):
             end = max(end, child.right_edge.i)
-        elif keep_preps and child.dep_ == "prep" and child.lower_ in KEPT_PREPS and child.i == end + 1:
+        elif child.dep_ == "prep" and child.lower_ in KEPT_PREPS and child.i == end + 1:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None and not any(c.tag_ == "VBG" and c.dep_ == "amod" for c in pobj.children):
+            if pobj is None or any(c.tag_ == "VBG" and c.dep_ == "amod" for c in pobj.children):
+                continue
+            # a proper name continues through its own 'of' ('the Association of African Jurists',
+            # 'the Organization of African Unity'), even inside an outer 'of' phrase
+            proper = head.pos_ == "PROPN" and child.lower_ == "of" and pobj.pos_ == "PROPN"
+            if keep_preps or proper:
                 end = max(end, _right_edge(pobj, keep_preps=False))
                 end = max(end, max(_left_edge(pobj), child.i))
     return end

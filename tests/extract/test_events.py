@@ -114,6 +114,9 @@ def test_speech_act_is_an_event(run):
     [
         ("RSF fighters besieged the town. They blocked food deliveries.", "block", "They", "Rapid Support Forces"),
         ("The army said it had repelled an attack.", "repel", "it", "military"),
+        # the pronoun subject of a reported clause is the speaker, a country included
+        ("Ghana announced it had suspended fuel exports to Togo.", "suspend", "it", "Ghana"),
+        ("The rebels said they would free the hostages.", "free", "they", "rebels"),
     ],
 )
 def test_pronoun_resolution(run, text, lemma, surface, resolved):
@@ -166,3 +169,21 @@ def test_empty_and_eventless_text(run):
     """Text with no action yields no events and no error."""
     assert run("") == []
     assert run("The weather was mild and the sky was blue.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "actor", "target"),
+    [
+        # stative passive of attitude: the subject holds it, the to-object is the target
+        ("Uganda is opposed to the peace plan.", "oppose", "Uganda", "plan"),
+        # engaged in ... against X: the party opposed is the target
+        ("Militias were engaged in looting against the Masalit community.", "engage", "Militias", "community"),
+        # a proper name keeps its own 'of' inside an outer 'of' phrase
+        ("Members of the Union of Chadian Lawyers visited the prison.", "visit", "Lawyers", "prison"),
+    ],
+)
+def test_actor_and_target_constructions(run, text, lemma, actor, target):
+    """Stative passives and nested proper names give the expected actor and target."""
+    e = find(run(text), lemma)
+    assert e.actor is not None and actor in e.actor.text
+    assert e.target is not None and target in e.target.text
