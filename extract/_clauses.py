@@ -566,6 +566,17 @@ COMMISSIVE_LEMMAS = frozenset({"threaten", "vow", "pledge", "promise", "warn"})
 #: Participles of attitude and engagement whose passive form is a state of the subject: 'Israel is
 #: opposed to the plan', 'forces were engaged in shelling against the town' -> the subject acts.
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "engage", "dedicate", "determine"})
+#: Verbs of complaint: the grievance phrase names the accused, not the addressee ('complained to
+#: the UN over Israeli air raids' -> the raids' party).
+COMPLAINT_LEMMAS = frozenset({"complain", "protest", "object"})
+GRIEVANCE_PREPS = ("over", "about", "against", "at")
+#: Adjunct nouns of motive whose object is the party acted against ('staged a strike in protest
+#: against violations by the police', 'blocked streets in defiance of the authorities').
+MOTIVE_NOUNS = frozenset({"protest", "defiance", "opposition"})
+#: Detonation verbs: the place a bomb went off in is what it struck ('exploded bombs in Kabul').
+DETONATION_LEMMAS = frozenset({"explode", "detonate", "set off", "blow up"})
+#: Subordinators of a condition: 'threatened to strike unless Israel rescinded' -> Israel.
+CONDITION_MARKS = frozenset({"unless", "if"})
 #: Arrival verbs: the place arrived in is the party visited ('arrived in Amman on a visit').
 ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
 #: Entity labels of parties (people, groups, organizations, countries and cities).
@@ -944,6 +955,9 @@ def _abstract_party(noun: Token, depth: int = 2) -> Token | None:
     for cand in candidates:
         if _is_party(cand):
             return cand
+    subject = _clause_subject_party(noun)
+    if subject is not None:
+        return subject
     if depth > 1:
         for cand in candidates:
             inner = _content_noun(cand)
@@ -959,12 +973,20 @@ def _measure_place(verb: Token, obj: Token, noun: Token) -> Token | None:
     if noun.lemma_.lower() not in TERRITORIAL_MEASURES:
         return None
     preps = ("in", "on", "over")
-    for cand in [*_pobjs(noun, preps), *_pobjs(obj, preps), *_pobjs(verb, preps)]:
-        if cand.ent_type_ in PLACE_ENTS or (cand.pos_ == "PROPN" and _is_party(cand)):
-            return cand
-        named = next((c for c in cand.children if c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS), None)
-        if named is not None:  # 'in Montenegro province'
-            return cand
+    return next(
+        (p for c in [*_pobjs(noun, preps), *_pobjs(obj, preps), *_pobjs(verb, preps)] if (p := _named_place(c))), None
+    )
+
+
+def _named_place(token: Token) -> Token | None:
+    """A named place: 'Montenegro', 'Montenegro province', 'the capital Kabul' (-> Kabul)."""
+    if token.ent_type_ in PLACE_ENTS or (token.pos_ == "PROPN" and _is_party(token)):
+        return token
+    for child in token.children:
+        if child.ent_type_ in PLACE_ENTS and child.dep_ == "compound":
+            return token  # 'in Montenegro province'
+        if child.ent_type_ in PLACE_ENTS and child.dep_ == "appos":
+            return child  # 'in the capital Kabul'
     return None
 
 
@@ -1003,7 +1025,61 @@ def _addressee(verb: Token, *, directive: bool) -> Token | None:
             modal = any(c.dep_ == "aux" and c.lower_ in DIRECTIVE_MODALS for c in child.children)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and (directive or modal):
                 return subj
+    # the demand stated as a noun: 'insisted on its demands that the government grant ...'
+    for noun in _pobjs(verb, ("on", "for")):
+        if noun.lemma_.lower() in ABSTRACT_OBJECTS:
+            found = _abstract_party(noun)
+            if found is not None:
+                return found
     return _recipient(verb)
+
+
+def _clause_subject_party(noun: Token) -> Token | None:
+    """'demands that the government grant ...', 'a call for the army to withdraw' -> the subject."""
+    for clause in noun.children:
+        if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
+            if clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children):
+                continue
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and _is_party(subj):
+                return subj
+    return None
+
+
+def _condition_party(verb: Token) -> Token | None:
+    """The party a condition is put to: 'threatened to strike unless Israel rescinded ...'."""
+    for head in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        for clause in head.children:
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if clause.dep_ == "advcl" and marks & CONDITION_MARKS:
+                subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and _is_party(subj):
+                    return subj
+    return None
+
+
+def _motive_target(verb: Token) -> Token | None:
+    """'in protest against violations by the police', 'in defiance of the authorities' -> the party."""
+    for noun in _pobjs(verb, ("in",)):
+        if noun.lemma_.lower() in MOTIVE_NOUNS:
+            for obj in _pobjs(noun, ("against", "at", "of", "over", "to")):
+                if _is_party(obj):
+                    return obj
+                found = _abstract_party(obj) if obj.lemma_.lower() in ABSTRACT_OBJECTS else None
+                return found or obj
+    return None
+
+
+def _weapon_target(verb: Token, lemma: str, obj: Token) -> Token | None:
+    """'fired rockets at a base'; 'launched artillery and rocket fire against camps' -> the base, camps."""
+    found = _prep_target(verb, lemma)
+    if found is not None:
+        return found
+    for weapon in (obj, *obj.conjuncts):
+        found = next(_pobjs(weapon, ("at", "on", "upon", "against")), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _verb_text(verb: Token) -> str:
@@ -1053,17 +1129,32 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
             target = _prep_target(verb, lemma)
         elif base in SPEECH_LEMMAS:
             pass  # 'said on state television': no prepositional target for speech
-        elif target is None or (target.lemma_ in WEAPON_LEMMAS and _prep_target(verb, lemma) is not None):
+        elif target is None:
+            target = _prep_target(verb, lemma)
+        elif target.lemma_ in WEAPON_LEMMAS:
             # 'fired rockets at a base' -> base
-            target = _prep_target(verb, lemma) or target
+            target = _weapon_target(verb, lemma, target) or target
     if base in SPEECH_LEMMAS and target is not None and target.pos_ in {"VERB", "AUX"}:
         target = None
     if not passive and target is None and base in DIRECTIVE_LEMMAS:
         # addressee of a demand: 'demanded that the United States match ...'
         target = _addressee(verb, directive=base != "say" and base != "declare")
     if not passive and target is None and base in COMMISSIVE_LEMMAS:
-        # commissive speech: the threatened act names the target ('threatened to shell the towns')
-        target = _complement_target(verb)
+        # commissive speech: the party a condition is put to ('threatened to strike unless Israel
+        # rescinded ...'), else the threatened act's target ('threatened to shell the towns')
+        target = _condition_party(verb) or _complement_target(verb)
+    if not passive and base in COMPLAINT_LEMMAS and (target is None or not _is_party(target)):
+        # complaint: the grievance names the accused ('complained to the UN over Israeli raids')
+        grievance = next(_pobjs(verb, GRIEVANCE_PREPS), None)
+        if grievance is not None:
+            target = (_abstract_party(grievance) if not _is_party(grievance) else None) or grievance
+    if not passive and (target is None or not _is_party(target)):
+        # motive adjunct: 'staged a hunger strike in protest against abuses by the police'
+        target = _motive_target(verb) or target
+    if not passive and lemma in DETONATION_LEMMAS and (target is None or not _is_party(target)):
+        # detonation: the place a bomb went off in ('exploded a series of bombs in Kabul')
+        spots = [*_pobjs(verb, ("in", "at")), *(_pobjs(target, ("in", "at")) if target is not None else ())]
+        target = next((p for c in spots if (p := _named_place(c))), None) or target
     if not passive and base in ARRIVAL_LEMMAS and (target is None or not _is_party(target)):
         # arrival: the place arrived in or at is the party visited ('arrived in Amman on a visit')
         target = next((c for c in _pobjs(verb, ("in", "at")) if c.ent_type_ in PARTY_ENTS), None) or target

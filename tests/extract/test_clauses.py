@@ -139,6 +139,32 @@ def test_frames(nlp, text, expected):
             "Farmers blocked the highway to protest the tax.",
             [("Farmers", "block", "the highway"), ("Farmers", "protest", "the tax")],
         ),
+        # weapon fire: the adversary phrase of any coordinated weapon
+        (
+            "Troops launched mortar and rocket fire against rebel positions.",
+            [("Troops", "launch", "rebel positions")],
+        ),
+        # a demand stated as a noun: its clause's subject is the addressee
+        (
+            "The union insisted on its demand that the government raise salaries.",
+            [("The union", "insist", "the government"), ("the government", "raise", "salaries")],
+        ),
+        # a threat's condition names the party threatened
+        (
+            "The miners threatened to strike unless the government raised wages.",
+            [
+                ("The miners", "threaten", "the government"),
+                ("The miners", "strike", None),
+                ("the government", "raise", "wages"),
+            ],
+        ),
+        # complaint: the grievance, not the addressee
+        ("Chile complained to the UN over Peruvian border raids.", [("Chile", "complain", "Peruvian border raids")]),
+        # motive adjunct: 'in protest against X', 'in defiance of X'
+        ("Farmers burned tyres in protest against the government.", [("Farmers", "burn", "the government")]),
+        ("Villagers blocked the road in defiance of the army.", [("Villagers", "block", "the army")]),
+        # detonation: the place the bomb went off in
+        ("Militants detonated a car bomb in the capital Mogadishu.", [("Militants", "detonate", "Mogadishu")]),
     ],
 )
 def test_recipient_targets(nlp, text, expected):
