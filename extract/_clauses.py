@@ -719,6 +719,9 @@ def _phrasal_lemma(verb: Token) -> str:
     # light verb "open fire (on)": the event is firing
     if lemma == "open" and any(c.dep_ in OBJ_DEPS and c.lemma_ == "fire" for c in verb.children):
         lemma = "open fire"
+    # light verb "set fire (to)": the event is burning
+    if lemma == "set" and any(c.dep_ in OBJ_DEPS and c.lemma_ == "fire" for c in verb.children):
+        lemma = "set fire"
     return lemma
 
 
@@ -1093,7 +1096,7 @@ def _verb_text(verb: Token) -> str:
 def _verb_frames(verb: Token) -> Iterator[Frame]:
     lemma = _phrasal_lemma(verb)
     base = lemma.split()[0]
-    if base in NON_EVENT_LEMMAS and not any(c.dep_ == "prt" for c in verb.children):
+    if base in NON_EVENT_LEMMAS and lemma != "set fire" and not any(c.dep_ == "prt" for c in verb.children):
         return
     if verb.dep_ in WEAK_DEPS_FOR_VERBS:
         yield from _accused_gerund(verb, lemma)
@@ -1127,6 +1130,8 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         target = _direct_object(verb)
         if lemma == "open fire":
             target = _prep_target(verb, lemma)
+        elif lemma == "set fire":
+            target = _recipient(verb) or next(_pobjs(verb, ("on",)), None)
         elif base in SPEECH_LEMMAS:
             pass  # 'said on state television': no prepositional target for speech
         elif target is None:

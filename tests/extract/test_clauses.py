@@ -57,6 +57,8 @@ def triples(nlp, text):
         ("Police opened fire on the crowd.", [("Police", "open fire", "the crowd")]),
         # reciprocal 'clash with'
         ("Protesters clashed with police.", [("Protesters", "clash", "police")]),
+        # light verb 'set fire to': the to-object is the target
+        ("Settlers set fire to the offices.", [("Settlers", "set fire", "the offices")]),
         # particle verbs keep the particle
         ("Rebels shot down a helicopter.", [("Rebels", "shoot down", "a helicopter")]),
         # speech act: an event of its own, with no target from its complement
