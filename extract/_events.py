@@ -58,7 +58,8 @@ class _Discourse:
         entry = lookup_place(hit.name, country=self.country) or lookup_place(hit.span.text, country=self.country)
         if entry is None:
             return Place(hit.span.text, hit.name)
-        return Place(hit.span.text, entry.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
+        # the name as written ("Fallujah"); the GeoNames id links the spellings ("Al Fallūjah")
+        return Place(hit.span.text, hit.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
 
     def update_date(self, date: dt.date) -> None:
         pub = self.document.date
