@@ -18,7 +18,14 @@ from typing import TextIO
 from ._exceptions import DocumentError, InputError
 from ._model import Document
 
-__all__ = ["date_from_name", "document_from_text", "iter_input_paths", "parse_jsonl", "read_documents"]
+__all__ = [
+    "date_from_name",
+    "document_from_text",
+    "iter_input_paths",
+    "iter_json_lines",
+    "parse_jsonl",
+    "read_documents",
+]
 
 #: File suffixes read as one plain-text article each.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -50,6 +57,20 @@ def document_from_text(doc_id: str, text: str, date: dt.date | None = None, orig
     return Document(doc_id, text, date, origin)
 
 
+def iter_json_lines(lines: Iterable[str], *, source: str, expected: str) -> Iterator[tuple[int, object]]:
+    """Yield ``(line number, value)`` for each non-blank JSON line.
+
+    Raises :class:`DocumentError` naming the source, the line and what was ``expected``.
+    """
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentError(f"{source}:{lineno}: not valid JSON ({exc.msg}); expected {expected}") from None
+
+
 def parse_jsonl(
     lines: Iterable[str], *, source: str = "<jsonl>", default_date: dt.date | None = None
 ) -> Iterator[Document]:
@@ -57,17 +78,9 @@ def parse_jsonl(
 
     Raises :class:`DocumentError` naming the source and line number of a bad line.
     """
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for lineno, record in iter_json_lines(lines, source=source, expected='{"id", "date", "text"}'):
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DocumentError(
-                f'{source}:{lineno}: not valid JSON ({exc.msg}); expected {{"id", "date", "text"}}'
-            ) from None
-        try:
-            yield Document.from_dict(record, default_date=default_date)
+            yield Document.from_dict(record, default_date=default_date)  # type: ignore[arg-type]
         except InputError as exc:
             raise DocumentError(f"{source}:{lineno}: {exc}") from None
 

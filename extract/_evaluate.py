@@ -16,12 +16,12 @@ figures and an error list out. :func:`format_errors` yields the lines that
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._documents import iter_json_lines
 from ._exceptions import InputError
 
 __all__ = ["ErrorItem", "Score", "format_errors", "parse_gold", "score"]
@@ -251,16 +251,11 @@ def score(gold_docs: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[
 def parse_gold(lines: Iterable[str], *, source: str = "<gold>") -> list[dict[str, Any]]:
     """Gold documents from JSON lines; :class:`InputError` names the line of a bad record."""
     out: list[dict[str, Any]] = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}:{lineno}: not valid JSON ({exc.msg})") from None
+    expected = '{"id", "date", "text", "events"}'
+    for lineno, record in iter_json_lines(lines, source=source, expected=expected):
         if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("events", []), list):
             raise InputError(
-                f'{source}:{lineno}: a gold line needs "id", "text" and an "events" list, got {line[:80]!r}'
+                f"{source}:{lineno}: a gold line needs {expected}, got {str(record)[:80]!r}"
             )
         for event in record.get("events", []):
             if not isinstance(event, dict) or "action" not in event:
