@@ -78,7 +78,7 @@ def test_missing_input_and_empty_directory(tmp_path):
     """A missing path or a directory with no articles is an InputError that names it."""
     with pytest.raises(InputError, match="does not exist"):
         list(read_documents([tmp_path / "nope.txt"]))
-    with pytest.raises(InputError, match="holds no .txt or .jsonl"):
+    with pytest.raises(InputError, match=r"holds no \.txt or \.jsonl"):
         list(read_documents([tmp_path]))
 
 
