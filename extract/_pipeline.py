@@ -8,8 +8,11 @@ convenience form for one text.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._model import Document, Event, as_date
 from ._nlp import load_model
@@ -56,12 +59,66 @@ def iter_extractions(
     nlp, model : optional
         A loaded pipeline, or the name of one to load (default: see :func:`load_model`).
     workers : int
-        Processes for ``nlp.pipe`` (``n_process``).
+        Processes that each parse and analyse whole batches (1: this process).
+    batch_size : int
+        Documents per ``nlp.pipe`` batch, and per task sent to a worker.
     """
     nlp = prepare(nlp or load_model(model))
+    if workers <= 1:
+        yield from _extract_batch_iter(nlp, documents, batch_size)
+        return
+    yield from _pool_extractions(nlp, model, documents, workers, batch_size)
+
+
+def _extract_batch_iter(
+    nlp: Language, documents: Iterable[Document], batch_size: int
+) -> Iterator[tuple[Document, list[Event]]]:
     pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=max(1, workers)):
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield document, events_from_doc(doc, document)
+
+
+#: The pipeline a worker process uses: inherited when forked, else loaded by name.
+_WORKER_NLP: Language | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _WORKER_NLP
+    if _WORKER_NLP is None:
+        _WORKER_NLP = prepare(load_model(model))
+
+
+def _worker_batch(batch: list[Document]) -> list[tuple[Document, list[Event]]]:
+    assert _WORKER_NLP is not None
+    return list(_extract_batch_iter(_WORKER_NLP, batch, len(batch)))
+
+
+def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _pool_extractions(
+    nlp: Language, model: str | None, documents: Iterable[Document], workers: int, batch_size: int
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Batches to a process pool, in order, with at most two batches per worker in flight."""
+    global _WORKER_NLP
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the loaded model, lexicons and gazetteer copy-on-write; spawn loads them anew
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _WORKER_NLP = nlp if context.get_start_method() == "fork" else None
+    try:
+        with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+            pending: deque[Any] = deque()
+            for batch in _batched(documents, batch_size):
+                pending.append(pool.apply_async(_worker_batch, (batch,)))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+    finally:
+        _WORKER_NLP = None
 
 
 def extract_events(

@@ -1,0 +1,42 @@
+"""The pipeline: streaming, order, and identical results with worker processes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflict_kg.extract import Document, iter_extractions
+
+TEXTS = [
+    "Rebels shelled the airport in Misrata on Tuesday.",
+    "Police in Herat arrested a suspected bomber on Sunday.",
+    "Turkish troops and allied Syrian fighters encircled the town of Tal Abyad.",
+    "The ministry denied reports that its forces had shelled a market.",
+    "Insurgents kidnapped a district governor in Kandahar and demanded a ransom.",
+]
+
+
+def docs(n: int = 12) -> list[Document]:
+    return [Document(f"d{i}", TEXTS[i % len(TEXTS)], "2019-03-10") for i in range(n)]
+
+
+@pytest.mark.slow
+def test_workers_give_the_same_events_in_order(nlp):
+    """Two worker processes yield exactly the single-process results, in input order."""
+    one = [(d.id, evs) for d, evs in iter_extractions(docs(), nlp=nlp)]
+    two = [(d.id, evs) for d, evs in iter_extractions(docs(), nlp=nlp, workers=2, batch_size=2)]
+    assert two == one
+    assert [doc_id for doc_id, _ in one] == [f"d{i}" for i in range(12)]
+
+
+def test_input_is_consumed_lazily(nlp):
+    """Documents are pulled as results are consumed, not all at once."""
+    pulled: list[str] = []
+
+    def source():
+        for d in docs(200):
+            pulled.append(d.id)
+            yield d
+
+    stream = iter_extractions(source(), nlp=nlp, batch_size=4)
+    next(stream)
+    assert len(pulled) < 200
