@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conflict_kg.extract import Document, iter_extractions
 
 TEXTS = [
