@@ -57,10 +57,16 @@ def corpus(words: int) -> list[Document]:
 
 def clear_string_caches() -> None:
     """Forget memoized per-string results (not loaded resources such as lexicons or the gazetteer)."""
-    from conflict_kg.extract import _clauses, _events, _gazetteer, _times
+    from conflict_kg.extract import _actors, _clauses, _events, _gazetteer, _times
 
-    for fn in (_events._describe, _clauses._describes_party, _gazetteer.lookup_place, _times.resolve_time,
-               _times._dateparser):
+    for fn in (
+        _events._describe,
+        _clauses._describes_party,
+        _gazetteer.lookup_place,
+        _times.resolve_time,
+        _actors._key,
+        _times._dateparser,
+    ):
         fn.cache_clear()
 
 
@@ -84,10 +90,12 @@ def main() -> None:
     distinct = len({d.text for d in docs})
     words = sum(len(d.text.split()) for d in docs)
     nlp = load_model(args.model)
-    print(f"machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; model {nlp.meta.get('name')} {nlp.meta.get('version')}; "
-          f"{len(docs)} documents ({distinct} distinct), {words:,} words; "
-          f"caches {'warm' if args.warm else 'cleared at each repeat'}\n")
+    print(
+        f"machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; model {nlp.meta.get('name')} {nlp.meta.get('version')}; "
+        f"{len(docs)} documents ({distinct} distinct), {words:,} words; "
+        f"caches {'warm' if args.warm else 'cleared at each repeat'}\n"
+    )
     list(iter_extractions(docs[:2], nlp=nlp))  # warm-up: lazy resources (gazetteer, rules)
     print("| workers | nlp.pipe (words/s) | iter_extractions (words/s) | events | extraction / bare pipe |")
     print("|---:|---:|---:|---:|---:|")

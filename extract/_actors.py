@@ -370,9 +370,21 @@ class ActorLexicon:
                 return entry.value
         return None
 
+    def lookup_first(self, tables: tuple[str, ...], words: list[str]) -> tuple[str, object] | None:
+        """The first of ``tables`` (in order) that has the surface words: ``(table, value)``, or None."""
+        entries = self.aliases.get(_key(" ".join(words)))
+        if not entries:
+            return None
+        for table in tables:
+            for entry in entries:
+                if entry.table == table and _case_ok(entry, words):
+                    return table, entry.value
+        return None
+
 
 # --- lexicon loading -----------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 17)
 def _key(text: str) -> str:
     """Lookup key: quotes unified, dots removed, case folded, spaces collapsed."""
     text = text.translate(_QUOTES).replace(".", "")
@@ -595,13 +607,11 @@ def _segments(words: list[str], lex: ActorLexicon) -> list[_Seg]:
             span = words[i:i + n]
             if "," in span or "'s" in span[:-1] or any(w.startswith("-") and len(w) > 1 for w in span):
                 continue
-            for table in order:
-                value = lex.lookup(table, span)
-                if value is not None:
-                    alt = lex.lookup("modifier", span)
-                    found = _Seg(table, value, span, mod=alt if isinstance(alt, _Modifier) else None)
-                    break
-            if found:
+            hit = lex.lookup_first(order, span)
+            if hit is not None:
+                table, value = hit
+                alt = value if table == "modifier" else lex.lookup("modifier", span)
+                found = _Seg(table, value, span, mod=alt if isinstance(alt, _Modifier) else None)
                 break
         if found is None:
             found = _prefixed(words[i], lex) or _Seg("word", None, [words[i]])
@@ -744,8 +754,11 @@ class _Result:
     rank: int = 0
 
 
-def _describe_part(text: str, head: str | None, context_country: str | None, lex: ActorLexicon) -> _Result:
-    segs = _strip_leading(_segments(_tokens(text), lex))
+def _describe_part(
+    text: str, head: str | None, context_country: str | None, lex: ActorLexicon, *, segs: list[_Seg] | None = None
+) -> _Result:
+    if segs is None:
+        segs = _strip_leading(_segments(_tokens(text), lex))
     segs = [s for s in segs if s.words[0] != ","] if segs and segs[0].words[0] == "," else segs
     pre, post = _cut(segs)
     hi = _head_index(pre, head)
@@ -1010,10 +1023,13 @@ def describe_actor(
     if not text.strip():
         return ActorInfo(text)
     pieces = [p for p in re.split(r"\s*[,;(]\s*|\)\s*", text.translate(_QUOTES)) if p.strip()]
-    pieces = [p for i, p in enumerate(pieces)
-              if _strip_leading(_segments(_tokens(p), lex)) and (i == 0 or not _is_adjunct(p))] or [text]
-    results = [_describe_part(p, head if i == 0 else None, context_country, lex)
-               for i, p in enumerate(pieces)]
+    segmented = [(p, _strip_leading(_segments(_tokens(p), lex))) for p in pieces]
+    kept = [(p, segs) for i, (p, segs) in enumerate(segmented) if segs and (i == 0 or not _is_adjunct(p))]
+    if kept:
+        results = [_describe_part(p, head if i == 0 else None, context_country, lex, segs=segs)
+                   for i, (p, segs) in enumerate(kept)]
+    else:
+        results = [_describe_part(text, head, context_country, lex)]
     info = _merge(results)
     # a descriptive name must read back as itself: settle it (modifiers may re-type the noun)
     for _ in range(FIXPOINT_ROUNDS):

@@ -195,6 +195,8 @@ def _source(frame: Frame, frames: list[Frame], state: _Discourse, according: Men
 
 def _according_to(sent: Span, state: _Discourse) -> Mention | None:
     """'According to a military statement, ...' -> the statement."""
+    if "ccording" not in sent.text:
+        return None
     for token in sent:
         if token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)

@@ -311,6 +311,14 @@ def _year_or_month(text: str, t: str) -> TimeValue | None:
     return None
 
 
+#: What dateparser is asked about: a number next to a month name, or a numeric date ("12/05/2016").
+_DATE_SHAPE = re.compile(
+    r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d\s*(?:st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\.?\s+\d", re.I
+)
+#: A compound measure is an adjective, never a date: "18-year", "24-hour", "30-day".
+_MEASURE = re.compile(r"^\W*\d+[-\s](?:year|month|week|day|hour|minute|second)s?(?:-old|-long)?\W*$", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(t: str, publication: dt.date) -> dt.date | None:
     import dateparser  # slow to import and to warm up: only for what the rules do not read
@@ -380,7 +388,7 @@ def resolve_time(text: str, publication: dt.date | None) -> TimeValue | None:
     found = _year_or_month(text, t)
     if found is not None:
         return found
-    if publication is not None and any(ch.isdigit() for ch in t):
+    if publication is not None and _DATE_SHAPE.search(t) and not _MEASURE.match(t):
         day = _dateparser(t, publication)
         if day is not None:
             return TimeValue(text, day, "absolute")
@@ -482,6 +490,15 @@ def _patterns() -> list[list[dict[str, Any]]]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _anchors() -> frozenset[str]:
+    """Words one of which every pattern contains: a sentence without any needs no matching."""
+    words = {*WEEKDAYS, *(m.lower() for m in _TITLE_MONTHS), *_DAY_PARTS, *_PERIOD_WORDS, *_UNITS,
+             "yesterday", "today", "tonight", "overnight", "tomorrow", "dawn", "dusk", "daybreak", "sunrise",
+             "sunset", "nightfall", "midnight", "noon", "night", "morning", "afternoon", "evening", "day", "week"}
+    return frozenset(w.lower() for w in words)
+
+
 def _matcher(vocab: Vocab) -> Matcher:
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
@@ -530,7 +547,9 @@ def time_expressions(sent: Span) -> list[Span]:
 
     doc = sent.doc
     found = [doc[e.start:e.end] for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    for _, start, end in _matcher(doc.vocab)(doc[sent.start:sent.end]):
-        found.append(doc[sent.start + start:sent.start + end])
+    anchors = _anchors()
+    if any(t.like_num or t.lower_ in anchors for t in sent):
+        for _, start, end in _matcher(doc.vocab)(doc[sent.start:sent.end]):
+            found.append(doc[sent.start + start:sent.start + end])
     spans = filter_spans([_with_preposition(s, sent) for s in found])
     return sorted(spans, key=lambda s: s.start)
