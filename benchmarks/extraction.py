@@ -68,6 +68,7 @@ def clear_string_caches() -> None:
         _times._dateparser,
     ):
         fn.cache_clear()
+    _actors.load_lexicon().settled.clear()
 
 
 def cold(docs: list[Document], distinct: int) -> Iterator[Document]:

@@ -339,6 +339,10 @@ class _Alias:
     exact: bool
 
 
+#: How many settled names an :class:`ActorLexicon` remembers before starting over.
+SETTLED_MAX = 100_000
+
+
 @dataclass
 class ActorLexicon:
     """The tables :func:`describe_actor` looks words up in, keyed by normalized alias."""
@@ -346,6 +350,8 @@ class ActorLexicon:
     aliases: dict[str, list[_Alias]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     max_words: int = 1
+    #: Names already settled by :func:`describe_actor`'s read-back, by (name, context country).
+    settled: dict[tuple[str, str | None], ActorInfo] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, table: str, alias: str, value: object) -> None:
         """Register ``alias`` (case rules of :func:`_exact_case`) for ``table``."""
@@ -1035,7 +1041,12 @@ def describe_actor(
     for _ in range(FIXPOINT_ROUNDS):
         if info.proper:
             break
-        again = _describe_part(info.name, None, context_country, lex).info
+        key = (info.name, context_country)
+        again = lex.settled.get(key)
+        if again is None:
+            if len(lex.settled) > SETTLED_MAX:
+                lex.settled.clear()
+            again = lex.settled[key] = _describe_part(info.name, None, context_country, lex).info
         if again.name == info.name:
             break
         info = replace(info, name=again.name, type=again.type or info.type,

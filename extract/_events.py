@@ -27,7 +27,7 @@ from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
 from ._places import PlaceHit, clause_place
-from ._times import TimeValue, resolve_time, shift, time_expressions
+from ._times import TimeValue, resolve_time, sentence_time_expressions, shift
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -109,9 +109,9 @@ def _clause_verb(token: Token) -> Token:
     return current
 
 
-def _times_by_clause(sent: Span, publication: dt.date | None) -> dict[int, tuple[str, TimeValue]]:
+def _times_by_clause(spans: list[Span], publication: dt.date | None) -> dict[int, tuple[str, TimeValue]]:
     out: dict[int, tuple[str, TimeValue]] = {}
-    for span in time_expressions(sent):
+    for span in spans:
         value = resolve_time(span.text, publication)
         if value is None or value.anchor == "duration":
             continue
@@ -271,12 +271,13 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
     state = _Discourse(document, document_country(evidence, place_country=place_country))
     events: list[Event] = []
     seen: set[tuple] = set()
+    time_spans = sentence_time_expressions(doc)
     for si, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
         _remember_sentence(sent, state)  # antecedents before the pronouns that follow them
         frames = list(iter_frames(sent))
-        times = _times_by_clause(sent, document.date)
+        times = _times_by_clause(time_spans.get(sent.start, []), document.date)
         according = _according_to(sent, state)
         for frame in frames:
             event = _frame_event(frame, si, sent, frames, times, state, according)

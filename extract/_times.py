@@ -51,7 +51,7 @@ from ._model import Time
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "Granularity",
     "TimeValue",
     "resolve_time",
+    "sentence_time_expressions",
     "shift",
     "time_expressions",
     "to_time",
@@ -543,13 +544,28 @@ def time_expressions(sent: Span) -> list[Span]:
     >>> [s.text for s in time_expressions(doc[:])]
     ['on Friday', 'hours later']
     """
+    return _expressions(sent, _matches(sent))
+
+
+def _matches(span: Span) -> list[tuple[int, int]]:
+    """Pattern matches in ``span`` as document token offsets; none without an anchor word."""
+    anchors = _anchors()
+    if not any(t.like_num or t.lower_ in anchors for t in span):
+        return []
+    return [(span.start + s, span.start + e) for _, s, e in _matcher(span.doc.vocab)(span)]
+
+
+def _expressions(sent: Span, matches: list[tuple[int, int]]) -> list[Span]:
     from spacy.util import filter_spans
 
     doc = sent.doc
     found = [doc[e.start:e.end] for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    anchors = _anchors()
-    if any(t.like_num or t.lower_ in anchors for t in sent):
-        for _, start, end in _matcher(doc.vocab)(doc[sent.start:sent.end]):
-            found.append(doc[sent.start + start:sent.start + end])
+    found.extend(doc[s:e] for s, e in matches if sent.start <= s and e <= sent.end)
     spans = filter_spans([_with_preposition(s, sent) for s in found])
     return sorted(spans, key=lambda s: s.start)
+
+
+def sentence_time_expressions(doc: Doc) -> dict[int, list[Span]]:
+    """:func:`time_expressions` of every sentence, keyed by the sentence's first token; one matcher pass."""
+    matches = _matches(doc[:])
+    return {sent.start: _expressions(sent, matches) for sent in doc.sents}
