@@ -20,8 +20,11 @@ __all__ = ["modality"]
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt"})
 #: Modal auxiliaries that make an event possible, not asserted ("will attack", "could reach").
 MODAL_AUX = frozenset({"will", "would", "may", "might", "could", "should", "shall", "can", "ca", "wo", "must"})
-#: Governors whose complement did not happen: "denied that its jets had bombed", "failed to reach".
-NEGATING = frozenset({"deny", "fail", "refuse", "reject", "dismiss", "decline", "rule", "disprove", "refute"})
+#: Governors whose complement did not happen: "denied that its jets had bombed", "failed to reach",
+#: "were unable to advance".
+NEGATING = frozenset(
+    {"deny", "fail", "refuse", "reject", "dismiss", "decline", "rule", "disprove", "refute", "unable", "prevent"}
+)
 #: Governors whose complement is alleged: "accused X of", "claimed that", "allegations that".
 ALLEGING = frozenset(
     {

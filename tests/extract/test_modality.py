@@ -31,6 +31,7 @@ def modality_of(nlp, text, lemma):
         ("The army denied reports that troops had burned the houses.", "burn", "negated"),
         # failure and refusal
         ("The convoy failed to reach the city.", "reach", "negated"),
+        ("Government troops were unable to enter the town.", "enter", "negated"),
         # expectation, plans, threats
         ("Troops are expected to storm the city.", "storm", "possible"),
         ("The militants plan to attack the base.", "attack", "possible"),
