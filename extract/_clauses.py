@@ -604,6 +604,49 @@ INANIMATE_ACTORS = frozenset(
         "city",
         "town",
         "village",
+        # happenings are not doers: 'fighting erupted', 'the ceasefire collapsed', 'clashes continued'
+        "fighting",
+        "clash",
+        "violence",
+        "battle",
+        "explosion",
+        "blast",
+        "unrest",
+        "ceasefire",
+        "truce",
+        "war",
+        "conflict",
+        "tension",
+        "shooting",
+        "gunfire",
+        "shelling",
+        "situation",
+    }
+)
+#: Verbs of reporting and knowing: passive and with no agent they describe the news, not an act
+#: ("no casualties were reported", "the figure could not be verified").
+EPISTEMIC_LEMMAS = frozenset(
+    {
+        "report",
+        "verify",
+        "confirm",
+        "say",
+        "believe",
+        "know",
+        "think",
+        "estimate",
+        "expect",
+        "consider",
+        "understand",
+        "see",
+        "hear",
+        "tell",
+        "announce",
+        "claim",
+        "allege",
+        "fear",
+        "presume",
+        "assume",
     }
 )
 #: Nominal events that take a stated actor ("an attack by ISIS fighters on an oil field"),
@@ -1174,6 +1217,8 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
     if actor is None and target is None:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:
+        return
+    if passive and actor is None and base in EPISTEMIC_LEMMAS:
         return
     actors = conjuncts(actor) if actor is not None else [None]
     for one in actors:

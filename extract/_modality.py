@@ -119,6 +119,11 @@ def _negated_here(token: Token) -> bool:
     return False
 
 
+def _conditional(token: Token) -> bool:
+    """A condition: 'if it enters the valley', 'unless the army withdraws'."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
+
+
 def _own_modality(token: Token) -> Modality | None:
     if _negated_here(token):
         return "negated"
@@ -146,6 +151,8 @@ def modality(predicate: Token, *, max_steps: int = 8) -> Modality:
     own = _own_modality(predicate)
     if own is not None:
         return own
+    if _conditional(predicate):
+        return "possible"
     current = predicate
     for _ in range(max_steps):
         dep = current.dep_

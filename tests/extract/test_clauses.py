@@ -85,6 +85,9 @@ def triples(nlp, text):
         ),
         # states and perception are not events
         ("The town remains tense and smoke could be seen.", []),
+        # happenings are not doers, and unattributed reports are not acts
+        ("Fighting erupted in the north.", []),
+        ("No casualties were reported.", []),
     ],
 )
 def test_frames(nlp, text, expected):

@@ -38,6 +38,8 @@ def modality_of(nlp, text, lemma):
         ("Rebels are preparing to shell the airport.", "shell", "possible"),
         ("The group threatened to kill the hostages.", "kill", "possible"),
         ("The army will withdraw from the area.", "withdraw", "possible"),
+        # a condition may not happen
+        ("Rebels will shell the town if troops enter the valley.", "enter", "possible"),
         # accusations and claims
         ("Activists accused the militia of torturing prisoners.", "torture", "alleged"),
         ("Rebels claimed that government jets had bombed a school.", "bomb", "alleged"),
