@@ -289,18 +289,13 @@ def clause_place(
     Order: a locative phrase in the clause outside the actor ('struck a bus
     in Saada province', 'after fighting near Bakhmut'); a place inside the
     target ('the heart of Fallujah', 'Fallujah hospital') or the target itself
-    ('entered Douma'); a locative phrase on the actor ('Police in Herat').
+    ('entered Douma'); a locative phrase of a coordinated verb ('burned tyres
+    and blocked roads in Beirut'); a locative phrase on the actor ('Police in Herat').
     """
     skip = {t.i for t in actor.subtree} if actor is not None and actor.i != predicate.i else set()
     hit = _search(predicate, known, skip)
     if hit is not None and not hit.definite:
         return hit
-    # coordinated verbs share a place stated on either: 'burned tyres and blocked roads in Beirut'
-    for conj in predicate.conjuncts:
-        if conj.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
-            shared = _search(conj, known, skip)
-            if shared is not None and not shared.definite:
-                return shared
     if target is not None:
         own = place_like(target, known, strong=False)
         if own is not None and not own.definite:
@@ -315,6 +310,12 @@ def clause_place(
                 if inner is not None and not inner.definite and (tok.ent_type_ in PLACE_ENTS or known(inner.name)):
                     return inner
         hit = hit or own
+    # coordinated verbs share a place stated on either: 'burned tyres and blocked roads in Beirut'
+    for conj in predicate.conjuncts:
+        if conj.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            shared = _search(conj, known, skip)
+            if shared is not None and not shared.definite:
+                return shared
     if actor is not None:
         for child in actor.children:
             if child.dep_ == "prep" and child.lower_ in ACTOR_LOCATIVE_PREPS | LOCATIVE_PREPS - {"from"}:

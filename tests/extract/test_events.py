@@ -41,6 +41,8 @@ def test_records_are_plain(run):
         ("Police in Herat arrested a suspected bomber.", "arrest", "Herat"),
         # the target is a place
         ("Ukrainian troops liberated Kherson.", "liberate", "Kherson"),
+        # a place-like target comes before a coordinated verb's place
+        ("Russian troops captured the city of Kherson and advanced on Mykolaiv.", "capture", "Kherson"),
         # a facility named after its town
         ("Commandos surrounded Fallujah hospital.", "surround", "Fallujah"),
         # carried over to a later sentence and to 'the city'
