@@ -26,7 +26,7 @@ from ._gazetteer import lookup_place, place_country
 from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
-from ._places import PlaceHit, clause_place
+from ._places import PLACE_NOUNS, PlaceHit, clause_place, proper_core
 from ._times import TimeValue, resolve_time, sentence_time_expressions, shift
 
 if TYPE_CHECKING:
@@ -97,6 +97,11 @@ def _mention(token: Token, state: _Discourse) -> Mention:
     if token.dep_ == "appos" and token.head.pos_ == "PROPN":
         # 'Fallujah, the long ISIS-held Iraqi city': the description names the proper noun
         label = mention_span(token.head, keep_preps=False).text
+    elif token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS:
+        # 'the town of Gharyan', 'Saada province': the place's own name
+        core = proper_core(token)
+        if core is not None:
+            label = core.text
     info = _describe(label, token.lemma_.lower(), state.country)
     return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
 
@@ -268,6 +273,15 @@ def _frame_event(
 def document_events(doc: Doc, document: Document) -> list[Event]:
     """All events of one parsed document, in text order."""
     evidence = [ent.text for ent in doc.ents if ent.label_ in COUNTRY_EVIDENCE_ENTS]
+    # towns the small model tags as people or groups still tell the country: 'in Kherson'
+    evidence += [
+        t.text
+        for t in doc
+        if t.dep_ == "pobj"
+        and t.pos_ == "PROPN"
+        and t.ent_type_ not in COUNTRY_EVIDENCE_ENTS
+        and t.head.lower_ in {"in", "near", "outside", "into", "on"}
+    ]
     state = _Discourse(document, document_country(evidence, place_country=place_country))
     events: list[Event] = []
     seen: set[tuple] = set()

@@ -20,7 +20,7 @@ from ._mentions import mention_span
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["PlaceHit", "clause_place", "is_definite_place", "place_like"]
+__all__ = ["PLACE_NOUNS", "PlaceHit", "clause_place", "is_definite_place", "place_like", "proper_core"]
 
 #: Prepositions that locate an event ("in", "near", "outside", "along", "into").
 LOCATIVE_PREPS = frozenset(
@@ -190,7 +190,7 @@ class PlaceHit:
     definite: bool = False
 
 
-def _proper_core(token: Token) -> Span | None:
+def proper_core(token: Token) -> Span | None:
     """The proper-name part of a place phrase: 'Saada province' -> Saada; 'the town of Gharyan' -> Gharyan."""
     if token.pos_ == "PROPN":
         return mention_span(token, keep_preps=False)
@@ -213,7 +213,7 @@ def is_definite_place(token: Token) -> bool:
         token.pos_ == "NOUN"
         and token.lemma_.lower() in DEFINITE_PLACE_NOUNS
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        and _proper_core(token) is None
+        and proper_core(token) is None
     )
 
 
@@ -226,7 +226,7 @@ def place_like(token: Token, known: Callable[[str], bool], *, strong: bool = Tru
     """
     if token.ent_type_ in NON_PLACE_ENTS:
         return None
-    core = _proper_core(token)
+    core = proper_core(token)
     if core is not None and token.pos_ != "PROPN":
         # a common noun with a proper modifier: a place only when the noun names a kind of
         # place ('Saada province', 'the town of Gharyan') or a facility of a known place
