@@ -79,15 +79,30 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 @dataclass(frozen=True)
 class Antecedent:
-    """A remembered mention: its text, display name, head lemma and where it stood."""
+    """A remembered mention: its head token, head lemma, agreement features and where it stood.
 
-    text: str
-    name: str | None
+    The phrase and display name are read from the parse only when the mention is
+    chosen as an antecedent (most mentions never are).
+    """
+
+    head: Token
     lemma: str
     plural: bool
     person: bool
     subject: bool
     position: int
+    given_name: str | None = None
+
+    @property
+    def text(self) -> str:
+        return mention_span(self.head).text
+
+    @property
+    def name(self) -> str | None:
+        if self.given_name is not None:
+            return self.given_name
+        appos = appositive_name(self.head)
+        return appos.text if appos is not None else None
 
 
 @dataclass
@@ -103,16 +118,15 @@ class DiscourseMemory:
             return
         if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC", "ORDINAL", "PERCENT", "MONEY"}:
             return
-        appos = appositive_name(head)
         self.mentions.append(
             Antecedent(
-                text=mention_span(head).text,
-                name=name or (appos.text if appos is not None else None),
+                head=head,
                 lemma=head.lemma_.lower(),
                 plural=_is_plural(head),
                 person=_is_person(head),
                 subject=head.dep_ in SUBJECT_DEPS,
                 position=head.i,
+                given_name=name,
             )
         )
         if len(self.mentions) > self.window:

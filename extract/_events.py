@@ -51,6 +51,7 @@ class _Discourse:
     place: Place | None = None
     date: dt.date | None = None
     memory: DiscourseMemory = field(default_factory=DiscourseMemory)
+    mentions: dict[int, Mention] = field(default_factory=dict)
 
     def place_from_hit(self, hit: PlaceHit) -> Place | None:
         if hit.definite:
@@ -79,7 +80,14 @@ def _known_place(name: str) -> bool:
 
 
 def _mention(token: Token, state: _Discourse) -> Mention:
-    """A Mention for an argument head, with pronouns resolved and the actor normalized."""
+    """A Mention for an argument head, with pronouns resolved and the actor normalized (once per token)."""
+    found = state.mentions.get(token.i)
+    if found is None:
+        found = state.mentions[token.i] = _new_mention(token, state)
+    return found
+
+
+def _new_mention(token: Token, state: _Discourse) -> Mention:
     span = mention_span(token)
     if is_pronoun(token):
         speaker = reporting_antecedent(token)
