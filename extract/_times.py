@@ -547,12 +547,32 @@ def time_expressions(sent: Span) -> list[Span]:
     return _expressions(sent, _matches(sent))
 
 
+#: Tokens a pattern can reach on either side of its anchor word.
+_REACH = 4
+
+
 def _matches(span: Span) -> list[tuple[int, int]]:
-    """Pattern matches in ``span`` as document token offsets; none without an anchor word."""
+    """Pattern matches in ``span`` as document token offsets.
+
+    Every pattern holds an anchor word (a weekday, month, unit, number ...), so
+    the matcher runs only on short windows around anchors, not on the whole text.
+    """
     anchors = _anchors()
-    if not any(t.like_num or t.lower_ in anchors for t in span):
+    windows: list[list[int]] = []
+    for t in span:
+        if t.like_num or t.lower_ in anchors:
+            lo, hi = max(span.start, t.i - _REACH), min(span.end, t.i + _REACH + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+    if not windows:
         return []
-    return [(span.start + s, span.start + e) for _, s, e in _matcher(span.doc.vocab)(span)]
+    matcher = _matcher(span.doc.vocab)
+    found: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        found.update((lo + s, lo + e) for _, s, e in matcher(span.doc[lo:hi]))
+    return sorted(found)
 
 
 def _expressions(sent: Span, matches: list[tuple[int, int]]) -> list[Span]:
