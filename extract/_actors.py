@@ -350,6 +350,8 @@ class ActorLexicon:
     aliases: dict[str, list[_Alias]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     max_words: int = 1
+    #: The longest alias (in words) that starts with a given word key; built on first use.
+    first_words: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     #: Names already settled by :func:`describe_actor`'s read-back, by (name, context country).
     settled: dict[tuple[str, str | None], ActorInfo] = field(default_factory=dict, repr=False, compare=False)
 
@@ -368,6 +370,7 @@ class ActorLexicon:
         entries[:] = [e for e in entries if e.table != table]
         entries.append(new)
         self.max_words = max(self.max_words, key.count(" ") + 1)
+        self.first_words.clear()
 
     def lookup(self, table: str, words: list[str]) -> object | None:
         """The value of ``table`` for the surface words, honouring case rules, or None."""
@@ -375,6 +378,17 @@ class ActorLexicon:
             if entry.table == table and _case_ok(entry, words):
                 return entry.value
         return None
+
+    def longest_from(self, word: str) -> int:
+        """How many words the longest alias starting with ``word`` has (at least 1)."""
+        if not self.first_words:
+            for key in self.aliases:
+                parts = key.split(" ")
+                first = parts[0]
+                if len(parts) > self.first_words.get(first, 1):
+                    self.first_words[first] = len(parts)
+            self.first_words.setdefault("", 1)
+        return self.first_words.get(_key(word).split(" ")[0] if word else "", 1)
 
     def lookup_first(self, tables: tuple[str, ...], words: list[str]) -> tuple[str, object] | None:
         """The first of ``tables`` (in order) that has the surface words: ``(table, value)``, or None."""
@@ -609,7 +623,7 @@ def _segments(words: list[str], lex: ActorLexicon) -> list[_Seg]:
             i += 1
             continue
         found = None
-        for n in range(min(lex.max_words, len(words) - i), 0, -1):
+        for n in range(min(lex.longest_from(words[i]), len(words) - i), 0, -1):
             span = words[i:i + n]
             if "," in span or "'s" in span[:-1] or any(w.startswith("-") and len(w) > 1 for w in span):
                 continue
