@@ -850,7 +850,9 @@ def surface_subject(verb: Token) -> Token | None:
         governor = head.head
         if governor.pos_ in {"VERB", "AUX"}:
             if verb_lemma(governor) in ACCUSING_LEMMAS:
-                obj = next((c for c in governor.children if c.dep_ in OBJ_DEPS), None)
+                # 'accused X of V-ing' -> X; passive 'X has been accused of V-ing' -> X
+                deps = PASSIVE_SUBJ_DEPS if _is_passive(governor) else OBJ_DEPS
+                obj = next((c for c in governor.children if c.dep_ in deps), None)
                 if obj is not None:
                     return obj
             return _logical_actor_token(governor)

@@ -194,7 +194,9 @@ def proper_core(token: Token) -> Span | None:
     """The proper-name part of a place phrase: 'Saada province' -> Saada; 'the town of Gharyan' -> Gharyan."""
     if token.pos_ == "PROPN":
         return mention_span(token, keep_preps=False)
-    compounds = [c for c in token.lefts if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.pos_ == "PROPN"]
+    compounds = [c for c in token.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN"]
+    # "Aden's Crater district" -> Crater; a possessor names the place only when alone: "Baghdad's square"
+    compounds = compounds or [c for c in token.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if compounds:
         first = min(c.left_edge.i for c in compounds)
         last = max(c.i for c in compounds)

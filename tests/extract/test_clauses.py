@@ -73,6 +73,11 @@ def triples(nlp, text):
             "Amnesty accused the police of beating prisoners.",
             [("Amnesty", "accuse", "the police"), ("the police", "beat", "prisoners")],
         ),
+        # passive accusation: the accused did the complement
+        (
+            "The militia was accused of recruiting children.",
+            [(None, "accuse", "The militia"), ("The militia", "recruit", "children")],
+        ),
         # nominal event with a stated actor
         (
             "Officials condemned an attack by gunmen on a school.",

@@ -42,6 +42,7 @@ def modality_of(nlp, text, lemma):
         ("Rebels will shell the town if troops enter the valley.", "enter", "possible"),
         # accusations and claims
         ("Activists accused the militia of torturing prisoners.", "torture", "alleged"),
+        ("The militia has been accused of recruiting children.", "recruit", "alleged"),
         ("Rebels claimed that government jets had bombed a school.", "bomb", "alleged"),
         ("Police are investigating allegations that guards beat inmates.", "beat", "alleged"),
         ("Gunmen reportedly abducted two priests.", "abduct", "alleged"),
