@@ -46,7 +46,7 @@ def event_record(event: Event) -> dict[str, Any]:
     ('Rebels', 'shell', 'd1', 2, None)
     """
     def iri(m: Mention | None) -> str | None:
-        return str(actor_iri(m)) if m else None
+        return str(actor_iri(m, event.doc)) if m else None
 
     return {
         "event": str(event_iri(event)),
@@ -58,7 +58,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "target": iri(event.target),
         "target_label": event.target.label if event.target else None,
         "target_text": event.target.text if event.target else None,
-        "place": str(place_iri(event.place)) if event.place else None,
+        "place": str(place_iri(event.place, event.doc)) if event.place else None,
         "place_label": event.place.label if event.place else None,
         "place_text": event.place.text if event.place else None,
         "date": event.time.date.isoformat() if event.time and event.time.date else None,
@@ -123,7 +123,7 @@ def to_networkx(source: Graph | Iterable[Event]) -> nx.MultiDiGraph:
         attrs = {k: v for k, v in record.items() if v is not None}
         for mention in (event.actor, event.target, event.source):
             if mention is not None:
-                _merge_node(graph, str(actor_iri(mention)), _mention_attrs(mention))
+                _merge_node(graph, str(actor_iri(mention, event.doc)), _mention_attrs(mention))
         if event.place is not None:
             _merge_node(graph, record["place"], _place_attrs(event.place))
         if record["actor"] and record["target"]:

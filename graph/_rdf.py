@@ -1,24 +1,38 @@
-"""Event records to RDF triples: pure, streaming, deterministic.
+"""Event records to RDF: pure, streaming, deterministic; rdflib triples or N-Quads text.
 
-:func:`generate_triples` turns events into triples one event at a time (no
-I/O, no graph); :func:`build_graph` adds them to an rdflib graph;
-:func:`iter_document_graphs` / :func:`build_dataset` give one named graph per
-document, named by the document IRI, so a store can drop one article by
-dropping its graph.
+One description of the model (:func:`_describe_event` and friends) writes
+every statement through a small term factory: :class:`_RdflibTerms` makes
+rdflib nodes (:func:`event_triples`, :func:`build_graph`,
+:func:`iter_document_graphs`, :func:`build_dataset`), :class:`_NTermsText`
+makes N-Triples text with cached terms (:class:`QuadWriter`, the stores'
+ingestion path, which never builds an rdflib term). Both give the same
+statements, so they cannot drift.
 
 The model (see ``graph/data/ontology.ttl``)::
 
-    event a sem:Event ; rdfs:label "government troops recapture municipal building" ;
+    # in the document's own named graph (named by the document IRI)
+    event a sem:Event ;
         ckg:actor A ; ckg:target T ;              # both rdfs:subPropertyOf sem:hasActor
         ckg:action ckga:recapture ; ckg:actionLemma "recapture" ; ckg:actionText "recaptured" ;
-        sem:hasPlace P ; sem:hasTimeStamp "2016-06-17"^^xsd:date ; sem:eventType plover:ASSAULT ;
-        ckg:modality ckg:asserted ; ckg:source S ; ckg:cameo "..." ;
+        ckg:actionStart 277 ; ckg:actionEnd 287 ;
+        sem:hasPlace P ; sem:hasTimeStamp "2016-06-17"^^xsd:date ; ckg:month "2016-06"^^xsd:gYearMonth ;
+        sem:eventType plover:ASSAULT ; ckg:modality ckg:asserted ; ckg:source S ; ckg:cameo "..." ;
         ckg:actorText "Government troops" ; ...   # the surface text of each mention
         prov:wasDerivedFrom SENTENCE .
-    A ckga:recapture T .                          # the direct edge, one hop
+    A ckga:recapture T ; ckg:actsOn T .           # the direct edge, one hop, and its super-property
     SENTENCE a ckg:Sentence ; ckg:text "..." ; ckg:sentenceIndex 1 ; ckg:start 204 ; ckg:end 410 ;
         dcterms:isPartOf DOC ; prov:wasDerivedFrom DOC .
     DOC a ckg:Document ; dcterms:identifier "d00" ; dcterms:date "2016-06-17"^^xsd:date .
+    T a sem:Actor ; rdfs:label "municipal building" .   # a generic description: this article's own
+
+    # in the shared graph <https://w3id.org/conflict-kg/id/graph/entities>
+    A a sem:Actor ; rdfs:label "Iraq military" ; ckg:actorType "military" ; ckg:country "IRQ" .
+    P a sem:Place , geo:Feature ; rdfs:label "Fallujah" ; owl:sameAs <https://sws.geonames.org/99608/> ; ...
+    ckga:recapture a ckg:ActionProperty ; rdfs:label "recapture" ; rdfs:subPropertyOf ckg:actsOn .
+
+Named entities (:func:`~._iris.is_named`) are described once, in the shared
+graph, whichever articles name them; generic descriptions ("the hospital")
+are per article and described in the article's graph.
 
 No blank nodes: every subject has a deterministic IRI (:mod:`._iris`), so
 building from the same events twice gives the same graph.
@@ -27,7 +41,8 @@ building from the same events twice gives the same graph.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from conflict_kg.extract import Document, Event, InputError, Mention, Place
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -39,6 +54,7 @@ from ._iris import (
     actor_iri,
     document_iri,
     event_iri,
+    is_named,
     place_iri,
     plover_iri,
     sentence_iri,
@@ -47,6 +63,8 @@ from ._iris import (
 from ._namespaces import CKG, GEONAMES, ID, SEM, WGS84, bind_prefixes
 
 __all__ = [
+    "ENTITIES_GRAPH",
+    "QuadWriter",
     "Triple",
     "build_dataset",
     "build_graph",
@@ -60,54 +78,119 @@ __all__ = [
 
 Triple = tuple[Node, Node, Node]
 
-_MODALITY = {m: CKG[m] for m in ("asserted", "negated", "possible", "alleged")}
+#: The named graph holding what is not one article's: named actors and places, action properties.
+ENTITIES_GRAPH = ID["graph/entities"]
+#: ``ckg:month``: the ``xsd:gYearMonth`` of an event's date (for per-month counts).
+MONTH = URIRef(str(CKG) + "month")
+
+_CONSTANTS: dict[str, URIRef] = {
+    "type": RDF.type, "label": RDFS.label, "subPropertyOf": RDFS.subPropertyOf,
+    "Event": SEM.Event, "Actor": SEM.Actor, "Place": SEM.Place, "hasPlace": SEM.hasPlace,
+    "hasTimeStamp": SEM.hasTimeStamp, "eventType": SEM.eventType, "month": MONTH,
+    "action": CKG.action, "actionLemma": CKG.actionLemma, "actionText": CKG.actionText,
+    "actionStart": CKG.actionStart, "actionEnd": CKG.actionEnd, "cameo": CKG.cameo, "modality": CKG.modality,
+    "actor": CKG.actor, "target": CKG.target, "source": CKG.source,
+    "actorText": CKG.actorText, "targetText": CKG.targetText, "sourceText": CKG.sourceText,
+    "placeText": CKG.placeText, "timeText": CKG.timeText, "ActionProperty": CKG.ActionProperty,
+    "actsOn": CKG.actsOn, "actorType": CKG.actorType, "country": CKG.country,
+    "Sentence": CKG.Sentence, "sentenceIndex": CKG.sentenceIndex, "text": CKG.text, "start": CKG.start,
+    "end": CKG.end, "Document": CKG.Document, "origin": CKG.origin,
+    "isPartOf": DCTERMS.isPartOf, "identifier": DCTERMS.identifier, "date": DCTERMS.date,
+    "wasDerivedFrom": PROV.wasDerivedFrom, "sameAs": OWL.sameAs, "lat": WGS84.lat, "long": WGS84.long,
+    "Feature": GEO.Feature, "hasGeometry": GEO.hasGeometry, "Geometry": GEO.Geometry, "asWKT": GEO.asWKT,
+    "asserted": CKG.asserted, "negated": CKG.negated, "possible": CKG.possible, "alleged": CKG.alleged,
+    "xsd_date": XSD.date, "xsd_decimal": XSD.decimal, "xsd_integer": XSD.integer,
+    "xsd_gYearMonth": XSD.gYearMonth, "wkt": GEO.wktLiteral,
+}
+_MODALITY_NAMES = ("asserted", "negated", "possible", "alleged")
+_PERSON_ROLES = ("actor", "target", "source")
 
 
-def new_graph() -> Graph:
-    """An empty in-memory graph with the conflict-kg prefixes bound."""
-    return bind_prefixes(Graph(bind_namespaces="core"))
+class _Terms:
+    """A term factory: the constants of the model (as attributes) and makers for the rest."""
+
+    def __init__(self, make: Callable[[URIRef], Any]) -> None:
+        for name, iri in _CONSTANTS.items():
+            setattr(self, name, make(iri))
+
+    def node(self, iri: URIRef) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def string(self, text: str) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def typed(self, text: str, datatype: URIRef) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def integer(self, value: int) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
 
 
-def _doc_node(doc_id: str, date: object) -> Iterator[Triple]:
-    doc = document_iri(doc_id)
-    yield doc, RDF.type, CKG.Document
-    yield doc, DCTERMS.identifier, Literal(doc_id)
-    if date is not None:
-        yield doc, DCTERMS.date, Literal(date, datatype=XSD.date)
+class _RdflibTerms(_Terms):
+    """rdflib nodes."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda iri: iri)
+
+    def node(self, iri: URIRef) -> URIRef:
+        return iri
+
+    def string(self, text: str) -> Literal:
+        return Literal(text)
+
+    def typed(self, text: str, datatype: URIRef) -> Literal:
+        return Literal(text, datatype=datatype)
+
+    def integer(self, value: int) -> Literal:
+        return Literal(int(value))
 
 
-def document_triples(document: Document) -> Iterator[Triple]:
-    """The triples of a document node: id, publication date and origin (never its text)."""
-    yield from _doc_node(document.id, document.date)
-    if document.origin:
-        yield document_iri(document.id), CKG.origin, Literal(document.origin)
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_CACHE_MAX = 200_000
 
 
-def _entity_triples(node: URIRef, mention: Mention) -> Iterator[Triple]:
-    yield node, RDF.type, SEM.Actor
-    yield node, RDFS.label, Literal(mention.label)
-    if mention.type:
-        yield node, CKG.actorType, Literal(mention.type)
-    if mention.country:
-        yield node, CKG.country, Literal(mention.country.upper())
+class _NTermsText(_Terms):
+    """N-Triples text of terms, with bounded caches for those that repeat.
+
+    The model's IRIs are all made of hashes, percent-encoded lemmas and fixed
+    namespaces, so they never need escaping.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(lambda iri: f"<{iri}>")
+        self._strings: dict[str, str] = {}
+        self._typed: dict[tuple[str, str], str] = {}
+
+    def node(self, iri: URIRef) -> str:
+        return f"<{iri}>"
+
+    def string(self, text: str) -> str:
+        cached = self._strings.get(text)
+        if cached is None:
+            cached = '"' + text.translate(_LITERAL_ESCAPES) + '"'
+            if len(text) < 100:  # names, lemmas, surface texts repeat; evidence sentences do not
+                if len(self._strings) >= _CACHE_MAX:
+                    self._strings.clear()
+                self._strings[text] = cached
+        return cached
+
+    def typed(self, text: str, datatype: Any) -> str:
+        key = (text, datatype)
+        cached = self._typed.get(key)
+        if cached is None:
+            cached = '"' + text.translate(_LITERAL_ESCAPES) + '"^^' + datatype
+            if len(self._typed) >= _CACHE_MAX:
+                self._typed.clear()
+            self._typed[key] = cached
+        return cached
+
+    def integer(self, value: int) -> str:
+        return self.typed(str(int(value)), self.xsd_integer)  # type: ignore[attr-defined]
 
 
-def _place_triples(node: URIRef, place: Place) -> Iterator[Triple]:
-    yield node, RDF.type, SEM.Place
-    yield node, RDFS.label, Literal(place.label)
-    if place.country:
-        yield node, CKG.country, Literal(place.country.upper())
-    if place.geonames_id is not None:
-        yield node, OWL.sameAs, GEONAMES[f"{int(place.geonames_id)}/"]
-    if place.lat is not None and place.lon is not None:
-        lat, lon = _degrees(place.lat), _degrees(place.lon)
-        yield node, WGS84.lat, Literal(lat, datatype=XSD.decimal)
-        yield node, WGS84.long, Literal(lon, datatype=XSD.decimal)
-        point = ID[f"geometry/{stable_hash(lat, lon)}"]
-        yield node, RDF.type, GEO.Feature
-        yield node, GEO.hasGeometry, point
-        yield point, RDF.type, GEO.Geometry
-        yield point, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral)
+# ------------------------------------------------------------------ the model, once
+
+Out = list[tuple[Any, Any, Any]]
 
 
 def _degrees(value: float) -> str:
@@ -120,31 +203,180 @@ def _degrees(value: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
-def _sentence_triples(event: Event) -> Iterator[Triple]:
-    sentence, doc = sentence_iri(event.doc, event.sentence), document_iri(event.doc)
-    yield sentence, RDF.type, CKG.Sentence
-    yield sentence, CKG.sentenceIndex, Literal(event.sentence)
+def _describe_doc(t: Any, doc_id: str, date: object, origin: str | None, out: Out) -> None:
+    doc = t.node(document_iri(doc_id))
+    out.append((doc, t.type, t.Document))
+    out.append((doc, t.identifier, t.string(doc_id)))
+    if date is not None:
+        out.append((doc, t.date, t.typed(str(date), t.xsd_date)))
+    if origin:
+        out.append((doc, t.origin, t.string(origin)))
+
+
+def _describe_actor(t: Any, node: Any, mention: Mention, out: Out) -> None:
+    out.append((node, t.type, t.Actor))
+    out.append((node, t.label, t.string(mention.label)))
+    if mention.type:
+        out.append((node, t.actorType, t.string(mention.type)))
+    if mention.country:
+        out.append((node, t.country, t.string(mention.country.upper())))
+
+
+def _describe_place(t: Any, iri: URIRef, place: Place, out: Out) -> None:
+    node = t.node(iri)
+    out.append((node, t.type, t.Place))
+    out.append((node, t.label, t.string(place.label)))
+    if place.country:
+        out.append((node, t.country, t.string(place.country.upper())))
+    if place.geonames_id is not None:
+        out.append((node, t.sameAs, t.node(GEONAMES[f"{int(place.geonames_id)}/"])))
+    if place.lat is not None and place.lon is not None:
+        lat, lon = _degrees(place.lat), _degrees(place.lon)
+        out.append((node, t.lat, t.typed(lat, t.xsd_decimal)))
+        out.append((node, t.long, t.typed(lon, t.xsd_decimal)))
+        # one geometry per place, so a place and its geometry go together
+        point = t.node(ID[f"geometry/{stable_hash(str(iri), lat, lon)}"])
+        out.append((node, t.type, t.Feature))
+        out.append((node, t.hasGeometry, point))
+        out.append((point, t.type, t.Geometry))
+        out.append((point, t.asWKT, t.typed(f"POINT({lon} {lat})", t.wkt)))
+
+
+def _describe_action(t: Any, verb: Any, lemma: str, out: Out) -> None:
+    out.append((verb, t.type, t.ActionProperty))
+    out.append((verb, t.label, t.string(lemma)))
+    out.append((verb, t.subPropertyOf, t.actsOn))
+
+
+def _describe_sentence(t: Any, node: Any, event: Event, out: Out) -> None:
+    doc = t.node(document_iri(event.doc))
+    out.append((node, t.type, t.Sentence))
+    out.append((node, t.sentenceIndex, t.integer(event.sentence)))
     if event.evidence is not None:
-        yield sentence, CKG.text, Literal(event.evidence)
+        out.append((node, t.text, t.string(event.evidence)))
     if event.sentence_start is not None:
-        yield sentence, CKG.start, Literal(int(event.sentence_start))
+        out.append((node, t.start, t.integer(event.sentence_start)))
     if event.sentence_end is not None:
-        yield sentence, CKG.end, Literal(int(event.sentence_end))
-    yield sentence, DCTERMS.isPartOf, doc
-    yield sentence, PROV.wasDerivedFrom, doc
+        out.append((node, t.end, t.integer(event.sentence_end)))
+    out.append((node, t.isPartOf, doc))
+    out.append((node, t.wasDerivedFrom, doc))
 
 
-def _event_label(event: Event) -> str:
-    parts = [event.actor.label if event.actor else "someone", event.action.lemma]
-    if event.target:
-        parts.append(event.target.label)
-    if event.modality != "asserted":
-        parts.append(f"({event.modality})")
-    return " ".join(parts)
+def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[Any], shared_seen: set[Any]) -> None:
+    """All statements of one event: into ``own`` (the document's graph) and ``shared``.
+
+    Descriptions of nodes already in ``own_seen`` / ``shared_seen`` (their
+    term) are not repeated; the sets are updated.
+    """
+    node, action, doc = t.node(event_iri(event)), event.action, event.doc
+    lemma = action.lemma
+    verb = t.node(action_iri(lemma))
+    own.append((node, t.type, t.Event))
+    own.append((node, t.action, verb))
+    if verb not in shared_seen:
+        shared_seen.add(verb)
+        _describe_action(t, verb, lemma, shared)
+    own.append((node, t.actionLemma, t.string(lemma)))
+    own.append((node, t.actionText, t.string(action.text)))
+    if action.start is not None:
+        own.append((node, t.actionStart, t.integer(action.start)))
+    if action.end is not None:
+        own.append((node, t.actionEnd, t.integer(action.end)))
+    if action.plover:
+        own.append((node, t.eventType, t.node(plover_iri(action.plover))))
+    if action.cameo:
+        own.append((node, t.cameo, t.string(action.cameo)))
+    own.append((node, t.modality, getattr(t, event.modality)))
+
+    entities = {}
+    for role in _PERSON_ROLES:
+        mention: Mention | None = getattr(event, role)
+        if mention is None:
+            continue
+        named = is_named(mention)
+        entity = t.node(actor_iri(mention, None if named else doc))
+        entities[role] = entity
+        own.append((node, getattr(t, role), entity))
+        own.append((node, getattr(t, role + "Text"), t.string(mention.text)))
+        seen, out = (shared_seen, shared) if named else (own_seen, own)
+        if entity not in seen:
+            seen.add(entity)
+            _describe_actor(t, entity, mention, out)
+    if "actor" in entities and "target" in entities:
+        # the direct edge, and its super-property stated too (stores do no RDFS inference):
+        # "who acted on the same target" is then one index lookup per target
+        own.append((entities["actor"], verb, entities["target"]))
+        own.append((entities["actor"], t.actsOn, entities["target"]))
+
+    place = event.place
+    if place is not None:
+        named = is_named(place)
+        iri = place_iri(place, None if named else doc)
+        entity = t.node(iri)
+        own.append((node, t.hasPlace, entity))
+        own.append((node, t.placeText, t.string(place.text)))
+        seen, out = (shared_seen, shared) if named else (own_seen, own)
+        if entity not in seen:
+            seen.add(entity)
+            _describe_place(t, iri, place, out)
+    time = event.time
+    if time is not None:
+        if time.date is not None:
+            iso = time.date.isoformat()
+            own.append((node, t.hasTimeStamp, t.typed(iso, t.xsd_date)))
+            own.append((node, t.month, t.typed(iso[:7], t.xsd_gYearMonth)))
+        if time.text:
+            own.append((node, t.timeText, t.string(time.text)))
+
+    sentence = t.node(sentence_iri(doc, event.sentence))
+    own.append((node, t.wasDerivedFrom, sentence))
+    if sentence not in own_seen:
+        own_seen.add(sentence)
+        _describe_sentence(t, sentence, event, own)
+    doc_key = ("doc", doc)
+    if doc_key not in own_seen:
+        own_seen.add(doc_key)
+        _describe_doc(t, doc, event.doc_date, None, own)
+
+
+def _describe_document(
+    t: Any, document: Document | str, events: Iterable[Event], shared_seen: set[Any]
+) -> tuple[URIRef, Out, Out]:
+    """The document's own statements and the new shared ones, checking that events belong to it."""
+    own: Out = []
+    shared: Out = []
+    own_seen: set[Any] = set()
+    if isinstance(document, Document):
+        doc_id = document.id
+        _describe_doc(t, doc_id, document.date, document.origin, own)
+        own_seen.add(("doc", doc_id))
+    else:
+        doc_id = document
+    for event in events:
+        if event.doc != doc_id:
+            raise InputError(
+                f"an event of document {event.doc!r} was given for document {doc_id!r}; group events by doc"
+            )
+        _describe_event(t, event, own, shared, own_seen, shared_seen)
+    return document_iri(doc_id), own, shared
+
+
+# ------------------------------------------------------------------ rdflib API
+
+def new_graph() -> Graph:
+    """An empty in-memory graph with the conflict-kg prefixes bound."""
+    return bind_prefixes(Graph(bind_namespaces="core"))
+
+
+def document_triples(document: Document) -> Iterator[Triple]:
+    """The triples of a document node: id, publication date and origin (never its text)."""
+    out: Out = []
+    _describe_doc(_RdflibTerms(), document.id, document.date, document.origin, out)
+    yield from out
 
 
 def event_triples(event: Event) -> Iterator[Triple]:
-    """All triples of one event: the event, its entities, sentence and document node.
+    """All triples of one event: the event, its entities, action property, sentence and document node.
 
     Examples
     --------
@@ -156,59 +388,17 @@ def event_triples(event: Event) -> Iterator[Triple]:
     >>> len(build_graph([ev, ev])) == len(g)
     True
     """
-    node, action = event_iri(event), event.action
-    verb = action_iri(action.lemma)
-    yield node, RDF.type, SEM.Event
-    yield node, RDFS.label, Literal(_event_label(event))
-    yield node, CKG.action, verb
-    yield verb, RDF.type, CKG.ActionProperty
-    yield verb, RDFS.label, Literal(action.lemma)
-    yield verb, RDFS.subPropertyOf, CKG.actsOn
-    yield node, CKG.actionLemma, Literal(action.lemma)
-    yield node, CKG.actionText, Literal(action.text)
-    if action.start is not None:
-        yield node, CKG.actionStart, Literal(int(action.start))
-    if action.end is not None:
-        yield node, CKG.actionEnd, Literal(int(action.end))
-    if action.plover:
-        yield node, SEM.eventType, plover_iri(action.plover)
-    if action.cameo:
-        yield node, CKG.cameo, Literal(action.cameo)
-    yield node, CKG.modality, _MODALITY[event.modality]
-
-    for prop, text_prop, mention in (
-        (CKG.actor, CKG.actorText, event.actor),
-        (CKG.target, CKG.targetText, event.target),
-        (CKG.source, CKG.sourceText, event.source),
-    ):
-        if mention is not None:
-            entity = actor_iri(mention)
-            yield node, prop, entity
-            yield node, text_prop, Literal(mention.text)
-            yield from _entity_triples(entity, mention)
-    if event.actor is not None and event.target is not None:
-        yield actor_iri(event.actor), verb, actor_iri(event.target)
-
-    if event.place is not None:
-        place = place_iri(event.place)
-        yield node, SEM.hasPlace, place
-        yield node, CKG.placeText, Literal(event.place.text)
-        yield from _place_triples(place, event.place)
-    if event.time is not None:
-        if event.time.date is not None:
-            yield node, SEM.hasTimeStamp, Literal(event.time.date, datatype=XSD.date)
-        if event.time.text:
-            yield node, CKG.timeText, Literal(event.time.text)
-
-    yield node, PROV.wasDerivedFrom, sentence_iri(event.doc, event.sentence)
-    yield from _sentence_triples(event)
-    yield from _doc_node(event.doc, event.doc_date)
+    own: Out = []
+    shared: Out = []
+    _describe_event(_RdflibTerms(), event, own, shared, set(), set())
+    yield from own
+    yield from shared
 
 
 def generate_triples(events: Iterable[Event], *, documents: Iterable[Document] = ()) -> Iterator[Triple]:
     """Stream the triples of ``documents`` and then of ``events``; pure, lazy.
 
-    A triple may come more than once (two events share an actor); adding them
+    A triple may come more than once (two documents share an actor); adding them
     to a graph keeps one.
 
     Examples
@@ -218,10 +408,18 @@ def generate_triples(events: Iterable[Event], *, documents: Iterable[Document] =
     >>> (document_iri("d1"), DCTERMS.identifier, Literal("d1")) in triples
     True
     """
+    t = _RdflibTerms()
     for document in documents:
         yield from document_triples(document)
-    for event in events:
-        yield from event_triples(event)
+    shared_seen: set[Any] = set()
+    for _doc, group in itertools.groupby(events, key=lambda e: e.doc):
+        own: Out = []
+        shared: Out = []
+        own_seen: set[Any] = set()
+        for event in group:
+            _describe_event(t, event, own, shared, own_seen, shared_seen)
+        yield from own
+        yield from shared
 
 
 def build_graph(
@@ -245,52 +443,50 @@ def build_graph(
     return graph
 
 
-def _unique(triples: Iterable[Triple]) -> list[Triple]:
-    return list(dict.fromkeys(triples))
-
-
 def document_graph(document: Document | str, events: Iterable[Event]) -> tuple[URIRef, list[Triple]]:
-    """The named graph of one document: ``(document IRI, its distinct triples)``.
+    """The named graph of one document: ``(document IRI, its triples)``.
 
     ``document`` is a :class:`Document` (its date and origin are added) or a
-    document id; every event must belong to it.
+    document id; every event must belong to it. The named entities'
+    descriptions are not in it: they go to :data:`ENTITIES_GRAPH` (see
+    :func:`iter_document_graphs`).
 
     Raises
     ------
     InputError
         When an event names another document.
     """
-    doc_id = document.id if isinstance(document, Document) else document
-    head = document_triples(document) if isinstance(document, Document) else iter(())
-    events = list(events)
-    stray = [e.doc for e in events if e.doc != doc_id]
-    if stray:
-        raise InputError(
-            f"an event of document {stray[0]!r} was given for document {doc_id!r}; group events by doc"
-        )
-    return document_iri(doc_id), _unique(itertools.chain(head, generate_triples(events)))
+    iri, own, _shared = _describe_document(_RdflibTerms(), document, events, set())
+    return iri, own
 
 
 def iter_document_graphs(events: Iterable[Event]) -> Iterator[tuple[URIRef, list[Triple]]]:
-    """Yield ``(document IRI, triples)`` for each run of events of the same document.
+    """Yield ``(graph IRI, triples)`` as a store holds them, streaming.
 
-    Streams: one document's events are held at a time. Events should come
-    grouped by document (as extraction yields them); a document whose events
-    are interleaved with others' comes once per run.
+    For each run of events of the same document: its own graph (named by
+    :func:`document_iri`), then, if it names entities or actions not
+    described yet, ``(ENTITIES_GRAPH, their descriptions)``. One document's
+    events are held at a time; a document whose events are interleaved with
+    others' comes once per run.
 
     Examples
     --------
     >>> from conflict_kg.extract import Action, Event
     >>> evs = [Event(d, 0, Action("fired", "fire")) for d in ("a", "a", "b")]
-    >>> [(iri == document_iri(d), len(ts) > 0) for (iri, ts), d in zip(iter_document_graphs(evs), "ab")]
-    [(True, True), (True, True)]
+    >>> [str(iri).rsplit("/", 2)[-2] for iri, ts in iter_document_graphs(evs)]
+    ['doc', 'graph', 'doc']
     """
+    t = _RdflibTerms()
+    shared_seen: set[Any] = set()
     for doc_id, group in itertools.groupby(events, key=lambda e: e.doc):
-        yield document_graph(doc_id, group)
+        iri, own, shared = _describe_document(t, doc_id, group, shared_seen)
+        yield iri, list(dict.fromkeys(own))
+        if shared:
+            yield ENTITIES_GRAPH, shared
 
 
 def build_dataset(events: Iterable[Event], dataset: Dataset | None = None) -> Dataset:
-    """A dataset with one named graph per document (named by :func:`document_iri`).
+    """A dataset with one named graph per document (named by :func:`document_iri`) and the entity graph.
 
     The default graph is the union of the named graphs, so SPARQL sees all events.
     """
@@ -301,3 +497,42 @@ def build_dataset(events: Iterable[Event], dataset: Dataset | None = None) -> Da
         named = dataset.graph(iri)
         named.addN((s, p, o, named) for s, p, o in triples)
     return dataset
+
+
+# ------------------------------------------------------------------ N-Quads for stores
+
+class QuadWriter:
+    """N-Quads text of documents, for loading into a store, without rdflib terms.
+
+    :meth:`document` gives one document's graph as N-Quads and the shared
+    statements (:data:`ENTITIES_GRAPH`) it adds; entities already described
+    since the last :meth:`new_batch` are not described again.
+
+    Examples
+    --------
+    >>> from conflict_kg.extract import Action, Event, Mention
+    >>> writer = QuadWriter()
+    >>> ev = Event("d1", 0, Action("shelled", "shell"), actor=Mention("Rebels"))
+    >>> name, own, shared = writer.document("d1", [ev])
+    >>> name == str(document_iri("d1")), own.count("\\n"), shared.count("\\n")
+    (True, 14, 5)
+    >>> writer.document("d1", [ev])[2]
+    ''
+    """
+
+    def __init__(self) -> None:
+        self._terms = _NTermsText()
+        self._seen: set[Any] = set()
+        self._entities = f" <{ENTITIES_GRAPH}> .\n"
+
+    def new_batch(self) -> None:
+        """Forget which shared nodes were described (each batch describes its own)."""
+        self._seen.clear()
+
+    def document(self, document: Document | str, events: Iterable[Event]) -> tuple[str, str, str]:
+        """``(graph IRI, the document graph as N-Quads, new shared statements as N-Quads)``."""
+        iri, own, shared = _describe_document(self._terms, document, events, self._seen)
+        tail = f" <{iri}> .\n"
+        own_text = "".join({f"{s} {p} {o}{tail}": None for s, p, o in own})
+        tail = self._entities
+        return str(iri), own_text, "".join(f"{s} {p} {o}{tail}" for s, p, o in shared)

@@ -41,6 +41,7 @@ from rdflib.query import Result
 
 from ._namespaces import bind_prefixes
 from ._ntriples import from_sparql_json, nt_term
+from ._rdf import ENTITIES_GRAPH
 from ._store import DOC_GRAPH_PREFIX, Store, _dump_oxigraph, first_int, with_prefixes
 
 __all__ = ["PASSWORD_ENV", "USER_ENV", "SparqlStore"]
@@ -311,14 +312,15 @@ class SparqlStore(Store):
         return existed
 
     def _doc_graphs_filter(self) -> str:
-        return f'FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH_PREFIX}"))'
+        """Our graphs: the documents' and the shared entity graph (not the server's own)."""
+        return f'FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH_PREFIX}") || ?g = <{ENTITIES_GRAPH}>)'
 
     def _triple_count(self) -> int:
         flt = self._doc_graphs_filter()
         return first_int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {flt} }}"))
 
     def graph_names(self) -> list[str]:
-        """The IRIs of the document graphs on the server."""
+        """The IRIs of the document graphs (and the shared entity graph) on the server."""
         flt = self._doc_graphs_filter()
         result = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {flt} }}")
         return sorted(str(row[0]) for row in result)  # type: ignore[index]

@@ -7,9 +7,12 @@ by its document IRI, so
 
 - ingesting the same article twice adds nothing (IRIs are deterministic, and
   by default a document's graph is replaced, not added to),
-- actors, places and targets that are the same entity are one node across
-  articles (the union of the graphs is what SPARQL sees by default),
-- :meth:`Store.remove_document` takes one article out cleanly.
+- named actors and places (:func:`~._iris.is_named`) are one node across
+  articles, described once in the shared graph
+  :data:`~._rdf.ENTITIES_GRAPH` (the union of the graphs is what SPARQL sees
+  by default); generic descriptions ("the hospital") are one node per article,
+- :meth:`Store.remove_document` takes one article out cleanly: its graph, and
+  the shared descriptions of the entities no other article names.
 
 Ingestion streams: N-Quads text for a batch of documents is built and loaded
 at a time (Oxigraph's fast path; also the only syntax Virtuoso reads
@@ -33,7 +36,7 @@ import abc
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -50,6 +53,7 @@ from ._iris import document_iri
 from ._namespaces import ID, PREFIXES
 from ._networkx import EVENT_COLUMNS
 from ._ntriples import from_oxigraph, nquads
+from ._rdf import ENTITIES_GRAPH
 
 __all__ = [
     "DEFAULT_STORE",
@@ -85,8 +89,8 @@ _DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
 _PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:")
 _DEFAULT_BATCH_QUADS = 500_000
 
-#: One row per event in CSV exports, the columns of :data:`~._networkx.EVENT_COLUMNS`. Labels
-#: are read in the event's own document graph, so they are that article's names.
+#: One row per event in CSV exports, the columns of :data:`~._networkx.EVENT_COLUMNS`. Entity labels
+#: come from wherever the entity is described (the shared graph, or the article's own graph).
 _CSV_QUERY = """
 SELECT ?event (SAMPLE(?a) AS ?actor) (MIN(STR(?al)) AS ?actor_label) (MIN(STR(?atx)) AS ?actor_text)
        (MIN(STR(?ttx)) AS ?target_text) (MIN(STR(?ptx)) AS ?place_text) (SAMPLE(STR(?lemma)) AS ?action)
@@ -104,20 +108,44 @@ WHERE {
     OPTIONAL { ?event ckg:actorText ?atx }
     OPTIONAL { ?event ckg:targetText ?ttx }
     OPTIONAL { ?event ckg:placeText ?ptx }
-    OPTIONAL { ?event ckg:actor ?a OPTIONAL { ?a rdfs:label ?al } }
-    OPTIONAL { ?event ckg:target ?t OPTIONAL { ?t rdfs:label ?tl } }
-    OPTIONAL { ?event sem:hasPlace ?p OPTIONAL { ?p rdfs:label ?pl } }
+    OPTIONAL { ?event ckg:actor ?a }
+    OPTIONAL { ?event ckg:target ?t }
+    OPTIONAL { ?event sem:hasPlace ?p }
+    OPTIONAL { ?event ckg:source ?src }
     OPTIONAL { ?event sem:hasTimeStamp ?stamp }
     OPTIONAL { ?event sem:eventType ?type }
     OPTIONAL { ?event ckg:cameo ?cam }
     OPTIONAL { ?event ckg:modality ?mod }
-    OPTIONAL { ?event ckg:source/rdfs:label ?srcl }
     OPTIONAL { ?s ckg:text ?text }
   }
+  OPTIONAL { ?a rdfs:label ?al }
+  OPTIONAL { ?t rdfs:label ?tl }
+  OPTIONAL { ?p rdfs:label ?pl }
+  OPTIONAL { ?src rdfs:label ?srcl }
 }
 GROUP BY ?event
 ORDER BY ?doc ?sentence ?event
 """
+
+#: Drops the shared descriptions (and places' geometries) of the nodes in VALUES that no
+#: document graph refers to.
+_COLLECT = """
+PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+DELETE {{ GRAPH <{entities}> {{ ?x ?p ?o . ?point ?pp ?po }} }}
+WHERE {{
+  VALUES ?x {{ {values} }}
+  GRAPH <{entities}> {{ ?x ?p ?o OPTIONAL {{ ?x geo:hasGeometry ?point . ?point ?pp ?po }} }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?r ?x }} FILTER(?g != <{entities}>) }}
+}}
+"""
+
+
+def _ingest_options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(kwargs) - {"replace", "batch_triples"}
+    if unknown:
+        raise TypeError(f"unexpected ingestion options {sorted(unknown)!r}")
+    return {"replace": kwargs.get("replace", True), "batch_triples": kwargs.get("batch_triples")}
+
 
 _COUNT_QUERIES = {
     "documents": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ckg:Document }",
@@ -169,9 +197,9 @@ def first_int(result: Result) -> int:
 class StoreStats:
     """What a store holds.
 
-    ``triples`` counts the statements stored: a statement held by several
-    document graphs (an actor's label named in two articles) counts once per
-    graph, so removing a document lowers it by exactly that document's size.
+    ``triples`` counts the statements stored: those of every document graph
+    (a statement held by several counts once per graph) and of the shared
+    entity graph, where each named entity is described once.
     """
 
     documents: int
@@ -257,7 +285,8 @@ class Store(abc.ABC):
         ----------
         graphs : iterable of (IRI, triples)
             As :func:`~conflict_kg.graph._rdf.iter_document_graphs` yields them;
-            consumed lazily.
+            consumed lazily. Pairs for :data:`~._rdf.ENTITIES_GRAPH` are added to it,
+            never replace it.
         replace : bool
             Replace a document graph already in the store (the first time this call
             meets it), so re-extracting an article updates it; with False, add to it.
@@ -269,45 +298,113 @@ class Store(abc.ABC):
         -------
         IngestReport
         """
+        entities = str(ENTITIES_GRAPH)
+
+        def texts() -> Iterator[tuple[str, str, str]]:
+            for graph, triples in graphs:
+                name = str(graph)
+                if name == entities:
+                    yield "", "", nquads(graph, triples)
+                else:
+                    yield name, nquads(graph, triples), ""
+
+        return self._ingest(texts(), replace=replace, batch_triples=batch_triples)
+
+    def _ingest(
+        self,
+        docs: Iterable[tuple[str, str, str]],
+        *,
+        replace: bool,
+        batch_triples: int | None,
+        new_batch: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Load ``(graph IRI, its N-Quads, shared N-Quads)`` triples in batches (a name "" adds shared only)."""
         if batch_triples is None:
             batch_triples = self.default_batch_triples
         if batch_triples < 1:
             raise StoreError(f"batch_triples must be at least 1, got {batch_triples!r}")
         seen: set[str] = set()
         chunks: list[tuple[str, str]] = []
+        shared: list[str] = []
         to_replace: list[str] = []
         pending = documents = total = 0
+        entities = str(ENTITIES_GRAPH)
+
+        def batch() -> list[tuple[str, str]]:
+            return [*chunks, (entities, "".join(shared))] if shared else chunks
+
         # One writer thread: the store loads a batch (pyoxigraph and HTTP release the GIL)
         # while this thread builds the next; at most two batches are in memory.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="conflict-kg-load") as writer:
             loading: Future[None] | None = None
-            for graph, triples in graphs:
-                name = str(graph)
-                if replace and name not in seen:
-                    to_replace.append(name)
-                seen.add(name)
-                text = nquads(graph, triples)
-                count = text.count("\n")
-                chunks.append((name, text))
+            for name, text, shared_text in docs:
+                count = text.count("\n") + shared_text.count("\n")
+                if name:
+                    if replace and name not in seen:
+                        to_replace.append(name)
+                    seen.add(name)
+                    chunks.append((name, text))
+                    documents += 1
+                if shared_text:
+                    shared.append(shared_text)
                 pending += count
                 total += count
-                documents += 1
                 if pending >= batch_triples:
                     if loading is not None:
                         loading.result()
-                    loading = writer.submit(self._write_batch, chunks, to_replace)
-                    chunks, to_replace, pending = [], [], 0
+                    loading = writer.submit(self._flush, batch(), to_replace)
+                    chunks, shared, to_replace, pending = [], [], [], 0
+                    if new_batch is not None:
+                        new_batch()
             if loading is not None:
                 loading.result()
-            if chunks or to_replace:
-                self._write_batch(chunks, to_replace)
+            if chunks or shared or to_replace:
+                self._flush(batch(), to_replace)
         return IngestReport(documents, total)
+
+    def _flush(self, docs: list[tuple[str, str]], replace: list[str]) -> None:
+        """Write one batch; then drop the shared descriptions the replaced graphs alone referred to."""
+        existing = self._existing_graphs(replace)
+        candidates = self._referenced(existing)
+        self._write_batch(docs, existing)
+        self._collect(candidates)
+
+    def _existing_graphs(self, names: list[str]) -> list[str]:
+        """Those of the graphs ``names`` that are in the store."""
+        found: list[str] = []
+        for start in range(0, len(names), 200):
+            values = " ".join(f"<{n}>" for n in names[start : start + 200])
+            rows = self.query(f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+            found.extend(str(row[0]) for row in rows)  # type: ignore[index]
+        return found
+
+    def _referenced(self, graphs: list[str]) -> list[str]:
+        """The shared nodes (entities, action properties) that the document graphs ``graphs`` refer to."""
+        found: set[str] = set()
+        for start in range(0, len(graphs), 50):
+            values = " ".join(f"<{n}>" for n in graphs[start : start + 50])
+            rows = self.query(
+                f"SELECT DISTINCT ?x WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?x }} "
+                f"FILTER(isIRI(?x)) GRAPH <{ENTITIES_GRAPH}> {{ ?x a ?type }} }}"
+            )
+            found.update(str(row[0]) for row in rows)  # type: ignore[index]
+        return sorted(found)
+
+    def _collect(self, nodes: list[str]) -> None:
+        """Delete the shared descriptions of ``nodes`` that no document graph refers to any more."""
+        for start in range(0, len(nodes), 200):
+            values = " ".join(f"<{n}>" for n in nodes[start : start + 200])
+            self.update(_COLLECT.format(values=values, entities=ENTITIES_GRAPH))
 
     def add_events(self, events: Iterable[Event], **kwargs: Any) -> IngestReport:
         """Add events, grouped by document (as extraction yields them); see :meth:`add_document_graphs`."""
-        from ._rdf import iter_document_graphs
+        import itertools
 
-        return self.add_document_graphs(iter_document_graphs(events), **kwargs)
+        from ._rdf import QuadWriter
+
+        writer = QuadWriter()
+        docs = (writer.document(doc, group) for doc, group in itertools.groupby(events, key=lambda e: e.doc))
+        return self._ingest(docs, new_batch=writer.new_batch, **_ingest_options(kwargs))
 
     def add_extractions(self, pairs: Iterable[tuple[Document, list[Event]]], **kwargs: Any) -> IngestReport:
         """Add ``(document, events)`` pairs as :func:`conflict_kg.extract.iter_extractions` yields them.
@@ -315,13 +412,22 @@ class Store(abc.ABC):
         Unlike :meth:`add_events`, a document with no events still gets its graph
         (its id, date and origin), so it is known to have been ingested.
         """
-        from ._rdf import document_graph
+        from ._rdf import QuadWriter
 
-        return self.add_document_graphs((document_graph(doc, events) for doc, events in pairs), **kwargs)
+        writer = QuadWriter()
+        docs = (writer.document(doc, events) for doc, events in pairs)
+        return self._ingest(docs, new_batch=writer.new_batch, **_ingest_options(kwargs))
 
     def remove_document(self, doc: str) -> bool:
-        """Remove a document's graph, given its id (or its IRI); whether it was there."""
-        return self._drop_graph(_doc_graph_iri(doc))
+        """Remove a document's graph, given its id (or its IRI); whether it was there.
+
+        The shared descriptions of the entities no other document names go with it.
+        """
+        graph = _doc_graph_iri(doc)
+        candidates = self._referenced([graph])
+        existed = self._drop_graph(graph)
+        self._collect(candidates)
+        return existed
 
     def has_document(self, doc: str) -> bool:
         """Whether the document with this id (or IRI) is in the store."""
@@ -430,9 +536,17 @@ def result_from_oxigraph(raw: Any) -> Result:
         result = Result("SELECT")
         variables = [Variable(v.value) for v in raw.variables]
         result.vars = variables
-        conv = from_oxigraph
+        # terms repeat across rows (actors, months, counts): convert each once
+        cache: dict[Any, Any] = {}
+
+        def conv(term: Any) -> Any:
+            node = cache.get(term)
+            if node is None:
+                node = cache[term] = from_oxigraph(term)
+            return node
+
         result.bindings = [
-            {var: conv(term) for var, term in zip(variables, solution, strict=True) if term is not None}  # type: ignore[misc]
+            {var: conv(term) for var, term in zip(variables, solution, strict=True) if term is not None}
             for solution in raw
         ]
         return result
@@ -523,6 +637,10 @@ class OxigraphStore(Store):
                 store.load(data, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"loading into store {self.location!r} failed: {exc}") from None
+
+    def _existing_graphs(self, names: list[str]) -> list[str]:
+        store = self.oxigraph
+        return [name for name in names if store.contains_named_graph(ox.NamedNode(name))]
 
     def _drop_graph(self, graph: str) -> bool:
         node = ox.NamedNode(graph)

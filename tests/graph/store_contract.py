@@ -11,7 +11,8 @@ import json
 import networkx as nx
 import pytest
 from conflict_kg.extract import Action, ConflictKGError, Event, ExportError, Mention, Place, Time
-from conflict_kg.graph import EVENT_COLUMNS, actor_iri, document_iri
+from conflict_kg.graph import EVENT_COLUMNS, actor_iri, document_iri, place_iri
+from conflict_kg.graph._rdf import ENTITIES_GRAPH
 from conflict_kg.graph._store import EXPORT_FORMATS, Store
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
@@ -66,6 +67,29 @@ class StoreContract:
         assert store.stats() == stats
         assert quads(store) == before_quads
         assert isomorphic(before_graph, store.graph())
+
+    def test_remove_drops_entities_no_document_names(self, store: Store, fallujah_events: list[Event]) -> None:
+        store.add_events(fallujah_events)
+        baghdad, fallujah = place_iri(Place("Baghdad")), place_iri(fallujah_events[0].place)
+        isis, troops = actor_iri(Mention("ISIS")), actor_iri(fallujah_events[0].actor)
+        store.remove_document("d01")
+
+        def described(node: object) -> bool:
+            return bool(store.query(f"ASK {{ GRAPH <{ENTITIES_GRAPH}> {{ <{node}> ?p ?o }} }}").askAnswer)
+
+        assert not described(baghdad)  # only d01 named Baghdad
+        assert described(isis)  # d00 names ISIS too
+        store.remove_document("d00")
+        assert not any(described(x) for x in (isis, troops, fallujah))
+        assert store.stats().triples == 0
+
+    def test_generic_targets_are_per_document(self, store: Store) -> None:
+        events = [Event(doc, 0, Action("shelled", "shell"), actor=Mention("Houthis", country="YEM"),
+                        target=Mention("the hospital", "hospital")) for doc in ("a", "b")]
+        store.add_events(events)
+        targets = store.query("SELECT DISTINCT ?t WHERE { ?e ckg:target ?t }")
+        actors = store.query("SELECT DISTINCT ?a WHERE { ?e ckg:actor ?a }")
+        assert (len(targets), len(actors)) == (2, 1)
 
     def test_remove_unknown_document(self, store: Store, fallujah_events: list[Event]) -> None:
         store.add_events(fallujah_events)
@@ -123,7 +147,7 @@ class StoreContract:
             dataset = Dataset()
             dataset.parse(path, format={"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt])
             names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-            assert names == {str(document_iri("d00")), str(document_iri("d01"))}
+            assert names == {str(document_iri("d00")), str(document_iri("d01")), str(ENTITIES_GRAPH)}
             assert sum(len(g) for g in dataset.graphs()) == store.stats().triples
 
     def test_graphml_export(self, store: Store, fallujah_events: list[Event], tmp_path) -> None:

@@ -32,7 +32,7 @@ def test_action_edges(fallujah_events: list[Event]) -> None:
     g = to_networkx(fallujah_events)
     assert ("government troops", "recapture", "the municipal building") in _labelled_edges(g)
     recapture = fallujah_events[0]
-    data = g.get_edge_data(str(actor_iri(recapture.actor)), str(actor_iri(recapture.target)))
+    data = g.get_edge_data(str(actor_iri(recapture.actor)), str(actor_iri(recapture.target, "d00")))
     attrs = data[str(event_iri(recapture))]
     assert attrs["place_label"] == "Fallujah" and attrs["date"] == "2016-06-17"
     assert attrs["class"] == "ASSAULT" and attrs["modality"] == "asserted" and attrs["doc"] == "d00"
