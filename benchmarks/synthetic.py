@@ -2,8 +2,10 @@
 
 Used by ``ingest.py``. Deterministic for a seed. Shapes chosen to look like
 extracted news: about 10 events a document in 1-30 sentences, Zipf-distributed
-actors (a few thousand, a handful very frequent), targets that are often
-actors themselves, GeoNames-like places (about 80% of events have one),
+actors (a few thousand, a handful very frequent; all named, so shared across
+articles), targets that are often actors themselves and otherwise generic
+descriptions ("the hospital in X", named "hospital" as the extractor does,
+so one node per article), GeoNames-like places (about 80% of events have one),
 dates within days of publication over 2014-2020, some 60 action lemmas with
 PLOVER classes, mostly asserted modality, sometimes a quoted source, and a
 sentence of evidence text per sentence.
@@ -31,7 +33,7 @@ _NATIONS = ["Syrian", "Iraqi", "Yemeni", "Libyan", "Afghan", "Kurdish", "Turkish
 _KINDS = ["forces", "troops", "army", "police", "militia", "rebels", "fighters", "insurgents",
           "government", "security forces", "special forces", "border guards", "air force", "navy",
           "protesters", "tribesmen", "gunmen", "soldiers", "paramilitaries", "officials"]
-_GROUPS = ["ISIS", "al-Shabaab", "Boko Haram", "Hezbollah", "Hamas", "the Taliban", "Houthi fighters",
+_GROUPS = ["ISIS", "al-Shabaab", "Boko Haram", "Hezbollah", "Hamas", "the Taliban", "the Houthis",
            "the YPG", "the SDF", "the PKK", "al-Nusra Front", "Wagner Group", "AQAP", "the FARC",
            "the ELN", "the LNA", "the Free Syrian Army", "Popular Mobilization Forces"]
 _OBJECTS = ["hospital", "school", "market", "airport", "bridge", "checkpoint", "convoy", "mosque",
@@ -91,7 +93,9 @@ def synthetic_events(n_events: int, *, seed: int = 7, events_per_doc: int = 10) 
     """Yield ``n_events`` events, grouped by document, deterministically for ``seed``."""
     rng = random.Random(seed)
     actors, places = _actors(rng), _places(rng)
-    objects = [f"the {o}" for o in _OBJECTS] + [f"the {o} in {p.label}" for o in _OBJECTS for p in places[:800]]
+    # (text, name): the extractor names a description by its head ("the hospital in X" -> "hospital")
+    objects = [(f"the {o}", o) for o in _OBJECTS] + [(f"the {o} in {p.label}", o) for o in _OBJECTS
+                                                      for p in places[:800]]
     actor_w, place_w = _zipf_weights(len(actors)), _zipf_weights(len(places))
     object_w, verb_w = _zipf_weights(len(objects)), _zipf_weights(len(_VERBS), 0.9)
     start = dt.date(2014, 1, 1)
@@ -118,7 +122,7 @@ def synthetic_events(n_events: int, *, seed: int = 7, events_per_doc: int = 10) 
                 t_name, t_country, t_kind = doc_actors[2 * i + 1]
                 target: Mention | None = Mention(t_name, None, t_kind, t_country)
             elif roll < 0.85:
-                target = Mention(doc_objects[i])
+                target = Mention(*doc_objects[i])
             else:
                 target = None
             lemma, plover = doc_verbs[i]
