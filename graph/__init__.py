@@ -43,6 +43,8 @@ from ._query import (
     shorten,
 )
 from ._rdf import (
+    ENTITIES_GRAPH,
+    QuadWriter,
     Triple,
     build_dataset,
     build_graph,
@@ -60,6 +62,7 @@ from ._store import OxigraphStore, Store, StoreStats, default_store_location, op
 __all__ = [
     "CKG",
     "CKGA",
+    "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
     "GEONAMES",
@@ -70,6 +73,7 @@ __all__ = [
     "SEM",
     "WGS84",
     "OxigraphStore",
+    "QuadWriter",
     "SparqlStore",
     "Store",
     "StoreStats",

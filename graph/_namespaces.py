@@ -80,6 +80,7 @@ class CKG(DefinedNamespace):
     placeText: URIRef
     timeText: URIRef
     sourceText: URIRef
+    month: URIRef
     # the super-property of every ckga: action edge
     actsOn: URIRef
     # entities

@@ -81,7 +81,7 @@ Triple = tuple[Node, Node, Node]
 #: The named graph holding what is not one article's: named actors and places, action properties.
 ENTITIES_GRAPH = ID["graph/entities"]
 #: ``ckg:month``: the ``xsd:gYearMonth`` of an event's date (for per-month counts).
-MONTH = URIRef(str(CKG) + "month")
+MONTH = CKG.month
 
 _CONSTANTS: dict[str, URIRef] = {
     "type": RDF.type, "label": RDFS.label, "subPropertyOf": RDFS.subPropertyOf,
