@@ -57,7 +57,7 @@ def corpus(words: int) -> list[Document]:
 
 def clear_string_caches() -> None:
     """Forget memoized per-string results (not loaded resources such as lexicons or the gazetteer)."""
-    from conflict_kg.extract import _actors, _clauses, _events, _gazetteer, _times
+    from conflict_kg.extract import _actors, _classes, _clauses, _events, _gazetteer, _times
 
     for fn in (
         _events._describe,
@@ -69,6 +69,7 @@ def clear_string_caches() -> None:
     ):
         fn.cache_clear()
     _actors.load_lexicon().settled.clear()
+    _classes.get_lexicon().memo.clear()
 
 
 def cold(docs: list[Document], distinct: int) -> Iterator[Document]:

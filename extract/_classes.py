@@ -205,6 +205,10 @@ class LexiconRow:
         return f"{Path(self.source).name}:{self.line}"
 
 
+#: How many classified contexts a :class:`Lexicon` remembers before starting over.
+MEMO_MAX = 100_000
+
+
 @dataclass
 class Lexicon:
     """Parsed lexicon: rows by (pos, lemma, particle) and word classes.
@@ -215,6 +219,8 @@ class Lexicon:
     rows: dict[tuple[str, str, str | None], list[LexiconRow]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
     default: EventClass = EventClass(STATEMENT_DEFAULT, None, None, "default", True)
+    #: Classes already computed by :func:`classify_token`, by their whole context.
+    memo: dict[tuple[Any, ...], EventClass] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, pos: str, lemma: str, particle: str | None) -> list[LexiconRow]:
         """Rows for a key, most specific first, then user files first, then file order."""
@@ -753,22 +759,38 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
         governor = _head_lemma(token.head.head)
     obj_mods = [_head_lemma(g) for g in obj_tok.children if g.dep_ in _MOD_DEPS] if obj_tok is not None else []
     lemma = _head_lemma(token) if is_noun else _verb_lemma(token, lex)
-    return classify(
+    key = (
         lemma,
-        noun=is_noun,
-        particle=particle,
-        obj=_head_lemma(obj_tok) if obj_tok is not None else None,
-        obj_type=obj_tok.ent_type_ or None if obj_tok is not None else None,
-        obj_modifiers=obj_mods,
-        subj=_head_lemma(subj_tok) if subj_tok is not None else None,
-        subj_type=subj_tok.ent_type_ or None if subj_tok is not None else None,
-        preps=preps,
-        modifiers=mods,
-        governor=governor,
-        complement=complement,
-        modal=modal,
+        is_noun,
+        particle,
+        _head_lemma(obj_tok) if obj_tok is not None else None,
+        obj_tok.ent_type_ or None if obj_tok is not None else None,
+        tuple(obj_mods),
+        _head_lemma(subj_tok) if subj_tok is not None else None,
+        subj_tok.ent_type_ or None if subj_tok is not None else None,
+        tuple(preps),
+        tuple(mods),
+        governor,
+        complement,
+        modal,
         # "is willing to send", "plans to impose": the complement of an intent word is future
-        future=not is_noun and _intent_head(token, lex),
-        negated=negated,
-        lexicon=lex,
+        not is_noun and _intent_head(token, lex),
+        negated,
+    )
+    # the same context gives the same class: remember it per lexicon (bounded)
+    found = lex.memo.get(key)
+    if found is None:
+        if len(lex.memo) > MEMO_MAX:
+            lex.memo.clear()
+        found = lex.memo[key] = _classify_key(key, lex)
+    return found
+
+
+def _classify_key(key: tuple[Any, ...], lex: Lexicon) -> EventClass:
+    (lemma, noun, particle, obj, obj_type, obj_mods, subj, subj_type, preps, mods, governor, complement,
+     modal, future, negated) = key
+    return classify(
+        lemma, noun=noun, particle=particle, obj=obj, obj_type=obj_type, obj_modifiers=obj_mods, subj=subj,
+        subj_type=subj_type, preps=preps, modifiers=mods, governor=governor, complement=complement, modal=modal,
+        future=future, negated=negated, lexicon=lex,
     )
