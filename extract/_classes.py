@@ -693,7 +693,7 @@ def _verb_lemma(tok: Any, lex: Lexicon) -> str:
 
 def _intent_head(tok: Any, lex: Lexicon) -> bool:
     """Whether ``tok`` is the infinitive complement of an intent word ("ready to host")."""
-    if tok.dep_ != "xcomp" or tok.head is tok:
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i:
         return False
     return any(r.plover == "INTENT" for r in lex.lookup("V", _verb_lemma(tok.head, lex), None))
 
@@ -753,7 +753,7 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
                     complement = classify_token(ch, lexicon=lex, _depth=_depth + 1)
                     break
     governor = None
-    if is_noun and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+    if is_noun and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
         governor = _head_lemma(token.head)
     elif is_noun and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         governor = _head_lemma(token.head.head)
