@@ -25,8 +25,16 @@ __all__ = ["events_from_doc", "extract_events", "iter_extractions", "prepare"]
 
 
 def prepare(nlp: Language) -> Language:
-    """Register what the rules need from a loaded pipeline (its irregular-verb table)."""
+    """Ready a loaded pipeline for extraction, in place, and return it.
+
+    Registers what the rules need from it (its irregular-verb table) and gives its
+    ``attribute_ruler`` an indexed search (:func:`index_attribute_ruler`): the same
+    annotations, found faster.
+    """
     from ._clauses import set_verb_exceptions
+    from ._ruler import index_attribute_ruler
+
+    index_attribute_ruler(nlp)
 
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     lookups = getattr(lemmatizer, "lookups", None)
