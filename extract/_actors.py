@@ -84,6 +84,7 @@ __all__ = [
     "document_country",
     "is_pronoun_like",
     "load_lexicon",
+    "names_party",
     "split_relation_modifier",
 ]
 
@@ -768,10 +769,15 @@ def _modifier_type(seg: _Seg, armed: bool) -> str | None:
 
 @dataclass
 class _Result:
-    """An analysed phrase; ``rank`` 2 for a proper name, 1 for a lexicon actor, 0 otherwise."""
+    """An analysed phrase; ``rank`` 2 for a proper name, 1 for a lexicon actor, 0 otherwise.
+
+    ``plain`` marks a phrase that names no known actor and is kept word for word: its
+    name already reads back as itself.
+    """
 
     info: ActorInfo
     rank: int = 0
+    plain: bool = False
 
 
 def _describe_part(
@@ -816,7 +822,7 @@ def _analyse(pre: list[_Seg], post: list[_Seg], context_country: str | None, lex
             before = pre[: len(pre) - len(run)]
             info = _describe_before_name(before, run, context_country, lex)
             return _Result(info, 2)
-        return _Result(ActorInfo(_plain_name(pre, lex), None, country))
+        return _Result(ActorInfo(_plain_name(pre, lex), None, country), plain=True)
 
     h = last.value
     assert isinstance(h, _Head)
@@ -1040,8 +1046,38 @@ def describe_actor(
     lex = lexicon or load_lexicon()
     if not isinstance(text, str):
         raise InputError(f"describe_actor needs a string, got {text!r}")
+    info, plain = _read(text, head, context_country, lex)
+    return info if plain else _settle(info, context_country, lex)
+
+
+#: The kinds of actor that are parties even without an actor type.
+PARTY_KINDS = frozenset({"person", "organization", "group", "place"})
+
+
+def names_party(text: str, *, head: str | None = None, lexicon: ActorLexicon | None = None) -> bool:
+    """Whether a phrase names a party: something with an actor type, or a person, group,
+    organization or place (what :func:`describe_actor` would type or kind so).
+
+    Examples
+    --------
+    >>> names_party("the Iraqi army"), names_party("the new bridge")
+    (True, False)
+    """
+    lex = lexicon or load_lexicon()
     if not text.strip():
-        return ActorInfo(text)
+        return False
+    info, plain = _read(text, head, None, lex)
+    if info.type is not None or info.kind in PARTY_KINDS:
+        return True  # settling keeps the kind and never drops a type
+    if plain:
+        return False
+    return _settle(info, None, lex).type is not None
+
+
+def _read(text: str, head: str | None, context_country: str | None, lex: ActorLexicon) -> tuple[ActorInfo, bool]:
+    """The phrase's description before it is settled, and whether it is plain (kept word for word)."""
+    if not text.strip():
+        return ActorInfo(text), True
     pieces = [p for p in re.split(r"\s*[,;(]\s*|\)\s*", text.translate(_QUOTES)) if p.strip()]
     segmented = [(p, _strip_leading(_segments(_tokens(p), lex))) for p in pieces]
     kept = [(p, segs) for i, (p, segs) in enumerate(segmented) if segs and (i == 0 or not _is_adjunct(p))]
@@ -1050,8 +1086,11 @@ def describe_actor(
                    for i, (p, segs) in enumerate(kept)]
     else:
         results = [_describe_part(text, head, context_country, lex)]
-    info = _merge(results)
-    # a descriptive name must read back as itself: settle it (modifiers may re-type the noun)
+    return _merge(results), len(results) == 1 and results[0].plain
+
+
+def _settle(info: ActorInfo, context_country: str | None, lex: ActorLexicon) -> ActorInfo:
+    """A descriptive name must read back as itself: settle it (modifiers may re-type the noun)."""
     for _ in range(FIXPOINT_ROUNDS):
         if info.proper:
             break

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._actors import describe_actor
+from ._actors import names_party
 from ._mentions import conjuncts, mention_span
 
 if TYPE_CHECKING:
@@ -947,8 +947,7 @@ def _complement_target(verb: Token) -> Token | None:
 
 @functools.lru_cache(maxsize=16384)
 def _describes_party(label: str, head: str) -> bool:
-    info = describe_actor(label, head=head)
-    return info.type is not None or info.kind in {"person", "organization", "group", "place"}
+    return names_party(label, head=head)
 
 
 def _is_party(token: Token) -> bool:
@@ -1052,7 +1051,7 @@ def _object_party(verb: Token, obj: Token) -> Token | None:
     noun = _content_noun(obj)
     if noun.lemma_.lower() not in ABSTRACT_OBJECTS and obj.lemma_.lower() not in ABSTRACT_OBJECTS:
         return None
-    found = _abstract_party(noun) or (_abstract_party(obj, 1) if obj is not noun else None)
+    found = _abstract_party(noun) or (_abstract_party(obj, 1) if obj.i != noun.i else None)
     if found is not None:
         return found
     # the verb's own recipient or adversary phrase: 'sent arms to Pakistan', 'opened
@@ -1198,9 +1197,10 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         grievance = next(_pobjs(verb, GRIEVANCE_PREPS), None)
         if grievance is not None:
             target = (_abstract_party(grievance) if not _is_party(grievance) else None) or grievance
-    if not passive and (target is None or not _is_party(target)):
-        # motive adjunct: 'staged a hunger strike in protest against abuses by the police'
-        target = _motive_target(verb) or target
+    # motive adjunct: 'staged a hunger strike in protest against abuses by the police'
+    motive = _motive_target(verb) if not passive else None
+    if motive is not None and (target is None or not _is_party(target)):
+        target = motive
     if not passive and lemma in DETONATION_LEMMAS and (target is None or not _is_party(target)):
         # detonation: the place a bomb went off in ('exploded a series of bombs in Kabul')
         spots = [*_pobjs(verb, ("in", "at")), *(_pobjs(target, ("in", "at")) if target is not None else ())]
