@@ -25,6 +25,7 @@ from ._iris import (
     fold,
     place_iri,
     plover_iri,
+    presence_iri,
     sentence_iri,
     stable_hash,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "open_store",
     "place_iri",
     "plover_iri",
+    "presence_iri",
     "rdf_format",
     "run_query",
     "sentence_iri",

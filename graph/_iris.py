@@ -50,6 +50,7 @@ __all__ = [
     "mention_key",
     "place_iri",
     "plover_iri",
+    "presence_iri",
     "sentence_iri",
     "stable_hash",
 ]
@@ -197,6 +198,18 @@ def place_iri(place: Place, doc: str | None = None) -> URIRef:
     scope = _scope(place, doc)
     key = stable_hash("name", fold(place.label), (place.country or "").upper())
     return ID[f"place/{key if scope is None else stable_hash('in', scope, key)}"]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def presence_iri(actor: URIRef, place: URIRef) -> URIRef:
+    """The IRI of an actor's presence in a place (``ckg:Presence``), from their two IRIs.
+
+    >>> from conflict_kg.extract import Mention, Place
+    >>> a, p = actor_iri(Mention("ISIS")), place_iri(Place("Mosul", geonames_id=99072))
+    >>> presence_iri(a, p) == presence_iri(a, p) != presence_iri(a, place_iri(Place("Raqqa", geonames_id=163915)))
+    True
+    """
+    return ID[f"presence/{stable_hash(str(actor), str(place))}"]
 
 
 def event_iri(event: Event) -> URIRef:

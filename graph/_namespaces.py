@@ -63,6 +63,7 @@ class CKG(DefinedNamespace):
     Document: URIRef
     Modality: URIRef
     ActionProperty: URIRef
+    Presence: URIRef
     # event -> participant
     actor: URIRef
     target: URIRef
@@ -83,6 +84,10 @@ class CKG(DefinedNamespace):
     month: URIRef
     # the super-property of every ckga: action edge
     actsOn: URIRef
+    # event -> its actor's presence in its place, and the presence's actor and place
+    presence: URIRef
+    presenceActor: URIRef
+    presencePlace: URIRef
     # entities
     actorType: URIRef
     country: URIRef

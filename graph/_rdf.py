@@ -16,6 +16,7 @@ The model (see ``graph/data/ontology.ttl``)::
         ckg:action ckga:recapture ; ckg:actionLemma "recapture" ; ckg:actionText "recaptured" ;
         ckg:actionStart 277 ; ckg:actionEnd 287 ;
         sem:hasPlace P ; sem:hasTimeStamp "2016-06-17"^^xsd:date ; ckg:month "2016-06"^^xsd:gYearMonth ;
+        ckg:presence AP ;                         # the actor's presence in the place (A and P named: shared)
         sem:eventType plover:ASSAULT ; ckg:modality ckg:asserted ; ckg:source S ; ckg:cameo "..." ;
         ckg:actorText "Government troops" ; ...   # the surface text of each mention
         prov:wasDerivedFrom SENTENCE .
@@ -28,6 +29,7 @@ The model (see ``graph/data/ontology.ttl``)::
     # in the shared graph <https://w3id.org/conflict-kg/id/graph/entities>
     A a sem:Actor ; rdfs:label "Iraq military" ; ckg:actorType "military" ; ckg:country "IRQ" .
     P a sem:Place , geo:Feature ; rdfs:label "Fallujah" ; owl:sameAs <https://sws.geonames.org/99608/> ; ...
+    AP a ckg:Presence ; ckg:presenceActor A ; ckg:presencePlace P .
     ckga:recapture a ckg:ActionProperty ; rdfs:label "recapture" ; rdfs:subPropertyOf ckg:actsOn .
 
 Named entities (:func:`~._iris.is_named`) are described once, in the shared
@@ -57,6 +59,7 @@ from ._iris import (
     is_named,
     place_iri,
     plover_iri,
+    presence_iri,
     sentence_iri,
     stable_hash,
 )
@@ -92,7 +95,9 @@ _CONSTANTS: dict[str, URIRef] = {
     "actor": CKG.actor, "target": CKG.target, "source": CKG.source,
     "actorText": CKG.actorText, "targetText": CKG.targetText, "sourceText": CKG.sourceText,
     "placeText": CKG.placeText, "timeText": CKG.timeText, "ActionProperty": CKG.ActionProperty,
-    "actsOn": CKG.actsOn, "actorType": CKG.actorType, "country": CKG.country,
+    "actsOn": CKG.actsOn, "Presence": CKG.Presence, "presence": CKG.presence,
+    "presenceActor": CKG.presenceActor, "presencePlace": CKG.presencePlace, "actorType": CKG.actorType,
+    "country": CKG.country,
     "Sentence": CKG.Sentence, "sentenceIndex": CKG.sentenceIndex, "text": CKG.text, "start": CKG.start,
     "end": CKG.end, "Document": CKG.Document, "origin": CKG.origin,
     "isPartOf": DCTERMS.isPartOf, "identifier": DCTERMS.identifier, "date": DCTERMS.date,
@@ -289,12 +294,16 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
     own.append((node, t.modality, getattr(t, event.modality)))
 
     entities = {}
+    actor: tuple[URIRef, bool] | None = None  # the actor's IRI, and whether it is named
     for role in _PERSON_ROLES:
         mention: Mention | None = getattr(event, role)
         if mention is None:
             continue
         named = is_named(mention)
-        entity = t.node(actor_iri(mention, None if named else doc))
+        ref = actor_iri(mention, None if named else doc)
+        if role == "actor":
+            actor = ref, named
+        entity = t.node(ref)
         entities[role] = entity
         own.append((node, getattr(t, role), entity))
         own.append((node, getattr(t, role + "Text"), t.string(mention.text)))
@@ -319,6 +328,16 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
         if entity not in seen:
             seen.add(entity)
             _describe_place(t, iri, place, out)
+        if actor is not None:
+            # the actor's presence in the place: 'events of X in P' is one look-up, not a join
+            presence = t.node(presence_iri(actor[0], iri))
+            own.append((node, t.presence, presence))
+            seen, out = (shared_seen, shared) if named and actor[1] else (own_seen, own)
+            if presence not in seen:
+                seen.add(presence)
+                out.append((presence, t.type, t.Presence))
+                out.append((presence, t.presenceActor, entities["actor"]))
+                out.append((presence, t.presencePlace, entity))
     time = event.time
     if time is not None:
         if time.date is not None:

@@ -59,3 +59,19 @@ def test_who_did_what_query_lists_the_recapture(tmp_path):
         and r[5] == "2016-06-17"
         for r in rows
     ), rows
+
+
+def test_recommended_query_shapes_run_on_a_store(tmp_path, fallujah_events):
+    """Each recommended query shape runs on the embedded store; the first finds the recapture in Fallujah."""
+    from conflict_kg.graph import OxigraphStore, actor_iri, place_iri
+
+    shapes = next(b for b in blocks("sparql") if "# events of one actor in one place" in b)
+    queries = [q.strip() for q in re.split(r"\n\s*\n", shapes) if q.strip()]
+    assert len(queries) >= 4
+    recapture = fallujah_events[0]
+    names = {"<ACTOR>": f"<{actor_iri(recapture.actor)}>", "<PLACE>": f"<{place_iri(recapture.place)}>"}
+    with OxigraphStore(tmp_path / "store") as store:
+        store.add_events(fallujah_events)
+        results = [list(store.query(re.sub("<ACTOR>|<PLACE>", lambda m: names[m[0]], q))) for q in queries]
+    assert [str(row[2]) for row in results[0]] == ["recapture"]  # type: ignore[index]
+    assert [(row[0], int(row[1])) for row in results[1]] == [(place_iri(recapture.place), 1)]  # type: ignore[index]

@@ -11,7 +11,7 @@ import json
 import networkx as nx
 import pytest
 from conflict_kg.extract import Action, ConflictKGError, Event, ExportError, Mention, Place, Time
-from conflict_kg.graph import EVENT_COLUMNS, actor_iri, document_iri, place_iri
+from conflict_kg.graph import EVENT_COLUMNS, actor_iri, document_iri, place_iri, presence_iri
 from conflict_kg.graph._rdf import ENTITIES_GRAPH
 from conflict_kg.graph._store import EXPORT_FORMATS, Store
 from rdflib import Dataset, Graph
@@ -90,6 +90,28 @@ class StoreContract:
         targets = store.query("SELECT DISTINCT ?t WHERE { ?e ckg:target ?t }")
         actors = store.query("SELECT DISTINCT ?a WHERE { ?e ckg:actor ?a }")
         assert (len(targets), len(actors)) == (2, 1)
+
+    def test_presence_links_one_actors_events_in_one_place(self, store: Store) -> None:
+        """Events of a named actor in a named place share one ckg:Presence, kept while a document uses it."""
+        mosul = Place("Mosul", geonames_id=99072)
+        events = [Event(doc, i, Action("shelled", "shell"), actor=Mention("ISIS"), place=mosul)
+                  for doc in ("a", "b") for i in range(2)]
+        events.append(Event("b", 5, Action("shelled", "shell"), actor=Mention("the gunmen"), place=mosul))
+        store.add_events(events)
+        presence = presence_iri(actor_iri(Mention("ISIS")), place_iri(mosul))
+        query = f"""SELECT ?e WHERE {{ ?p ckg:presenceActor <{actor_iri(Mention('ISIS'))}> ;
+                                        ckg:presencePlace <{place_iri(mosul)}> . ?e ckg:presence ?p }}"""
+        assert len(store.query(query)) == 4
+        assert len(store.query("SELECT DISTINCT ?p WHERE { ?p a ckg:Presence }")) == 2  # the gunmen: b's own
+
+        def shared() -> bool:
+            return bool(store.query(f"ASK {{ GRAPH <{ENTITIES_GRAPH}> {{ <{presence}> a ckg:Presence }} }}")
+                        .askAnswer)
+
+        store.remove_document("a")
+        assert shared() and len(store.query(query)) == 2
+        store.remove_document("b")
+        assert not shared() and store.stats().triples == 0
 
     def test_remove_unknown_document(self, store: Store, fallujah_events: list[Event]) -> None:
         store.add_events(fallujah_events)

@@ -23,6 +23,7 @@ from conflict_kg.graph import (
     generate_triples,
     iter_document_graphs,
     place_iri,
+    presence_iri,
     sentence_iri,
     validate,
 )
@@ -89,6 +90,7 @@ def test_event_triples_match_the_expected_turtle(recapture: Event) -> None:
         "sent": sentence_iri("d00", 1),
         "doc": document_iri("d00"),
     }
+    ids["presence"] = presence_iri(ids["actor"], ids["place"])
     point = build_graph([recapture]).value(ids["place"], rns.GEO.hasGeometry)
     expected = Graph().parse(format="turtle", data=PREFIXES + f"""
 <{ids['ev']}> a sem:Event ;
@@ -99,7 +101,9 @@ def test_event_triples_match_the_expected_turtle(recapture: Event) -> None:
     ckg:target <{ids['target']}> ; ckg:targetText "the municipal building" ;
     sem:hasPlace <{ids['place']}> ; ckg:placeText "Fallujah" ;
     sem:hasTimeStamp "2016-06-17"^^xsd:date ; ckg:month "2016-06"^^xsd:gYearMonth ;
+    ckg:presence <{ids['presence']}> ;
     prov:wasDerivedFrom <{ids['sent']}> .
+<{ids['presence']}> a ckg:Presence ; ckg:presenceActor <{ids['actor']}> ; ckg:presencePlace <{ids['place']}> .
 ckga:recapture a ckg:ActionProperty ; rdfs:label "recapture" ; rdfs:subPropertyOf ckg:actsOn .
 <{ids['actor']}> a sem:Actor ; rdfs:label "government troops" ; ckg:actorType "military" ; ckg:country "IRQ" ;
     ckga:recapture <{ids['target']}> ; ckg:actsOn <{ids['target']}> .
