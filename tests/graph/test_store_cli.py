@@ -95,3 +95,14 @@ def test_ingest_twice_then_remove(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["remove", SEED.name, "--store", store]) == 0
     assert main(["stats", "--store", store, "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["triples"] == 0
+
+
+def test_ingest_optimize(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--optimize compacts the store after loading and says so; --no-optimize does not."""
+    store = str(tmp_path / "kg")
+    assert main(["ingest", str(SEED), "--store", store, "--optimize"]) == 0
+    captured = capsys.readouterr()
+    assert "compacting the store" in captured.err and "(store compacted)" in captured.out
+    assert main(["ingest", str(SEED), "--store", store, "--no-optimize"]) == 0
+    captured = capsys.readouterr()
+    assert "compact" not in captured.err + captured.out
