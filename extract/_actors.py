@@ -604,7 +604,7 @@ def _split_word(word: str) -> list[str]:
         word, possessive = word[:-2], "'s"
     elif word.endswith("s'") and len(word) > 2:
         word, possessive = word[:-1], "'s"
-    m = _REL_SUFFIX.match(word)
+    m = _REL_SUFFIX.match(word) if "-" in word else None
     parts = [m[1], "-" + m[2].lower()] if m else [word]
     return parts + ([possessive] if possessive else [])
 
