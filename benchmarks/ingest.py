@@ -38,11 +38,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 # The analyst questions in their recommended forms (README), the same text for both engines.
-# Q1 starts from the actor's presence in the place (ckg:Presence): its events are one index scan,
+# Q1 finds the actor's presence in the place (ckg:Presence) by joining the actor's presences with the
+# place's in subqueries (a hash join of two short index scans); its events are then one index scan,
 # not the intersection of the actor's and the place's event lists.
 Q1 = """
 SELECT ?event ?date ?lemma WHERE {{
-  ?presence ckg:presenceActor <{actor}> ; ckg:presencePlace <{place}> .
+  {{ SELECT ?presence WHERE {{ ?presence ckg:presenceActor <{actor}> }} }}
+  {{ SELECT ?presence WHERE {{ ?presence ckg:presencePlace <{place}> }} }}
   ?event ckg:presence ?presence ; ckg:actionLemma ?lemma .
   OPTIONAL {{ ?event sem:hasTimeStamp ?date }}
 }} ORDER BY ?date

@@ -206,9 +206,9 @@ def _source(frame: Frame, frames: list[Frame], state: _Discourse, according: Men
     return according
 
 
-def _according_to(sent: Span, state: _Discourse) -> Mention | None:
-    """'According to a military statement, ...' -> the statement."""
-    if "ccording" not in sent.text:
+def _according_to(sent: Span, text: str, state: _Discourse) -> Mention | None:
+    """'According to a military statement, ...' -> the statement (``text`` is the sentence's)."""
+    if "ccording" not in text:
         return None
     for token in sent:
         if token.lower_ == "according":
@@ -229,6 +229,7 @@ def _frame_event(
     frame: Frame,
     si: int,
     sent: Span,
+    evidence: str,
     frames: list[Frame],
     times: dict[int, tuple[str, TimeValue]],
     state: _Discourse,
@@ -271,7 +272,7 @@ def _frame_event(
         time=_event_time(frame, times, state),
         modality=modality(frame.predicate) if frame.kind != "modifier" else "asserted",
         source=_source(frame, frames, state, according),
-        evidence=sent.text.strip(),
+        evidence=evidence,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
         doc_date=document.date,
@@ -295,14 +296,16 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
     seen: set[tuple] = set()
     time_spans = sentence_time_expressions(doc)
     for si, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        text = sent.text
+        evidence = text.strip()
+        if not evidence:
             continue
         _remember_sentence(sent, state)  # antecedents before the pronouns that follow them
         frames = list(iter_frames(sent))
         times = _times_by_clause(time_spans.get(sent.start, []), document.date)
-        according = _according_to(sent, state)
+        according = _according_to(sent, text, state)
         for frame in frames:
-            event = _frame_event(frame, si, sent, frames, times, state, according)
+            event = _frame_event(frame, si, sent, evidence, frames, times, state, according)
             key = (
                 si,
                 event.action.lemma,

@@ -95,6 +95,10 @@ def nquads(graph: Node, triples: Iterable[tuple[Node, Node, Node]]) -> str:
     return "".join(f"{t(s)} {t(p)} {t(o)}{g}" for s, p, o in triples)
 
 
+#: Datatype IRIs met in results, made once each.
+_DATATYPES: dict[str, URIRef] = {}
+
+
 def from_oxigraph(term: Any) -> Identifier | None:
     """The rdflib term of a pyoxigraph term (None stays None)."""
     if term is None:
@@ -105,7 +109,12 @@ def from_oxigraph(term: Any) -> Identifier | None:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        node = _DATATYPES.get(datatype)
+        if node is None:
+            node = _DATATYPES[datatype] = URIRef(datatype)
+        return Literal(term.value, datatype=node)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise InputError(f"unsupported result term {term!r} (RDF-star triples are not supported)")

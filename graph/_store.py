@@ -555,19 +555,20 @@ def result_from_oxigraph(raw: Any) -> Result:
         result = Result("SELECT")
         variables = [Variable(v.value) for v in raw.variables]
         result.vars = variables
-        # terms repeat across rows (actors, months, counts): convert each once
+        # terms repeat across rows (actors, months, counts): convert each once (inlined: a hot loop)
         cache: dict[Any, Any] = {}
-
-        def conv(term: Any) -> Any:
-            node = cache.get(term)
-            if node is None:
-                node = cache[term] = from_oxigraph(term)
-            return node
-
-        result.bindings = [
-            {var: conv(term) for var, term in zip(variables, solution, strict=True) if term is not None}
-            for solution in raw
-        ]
+        known = cache.get
+        bindings: list[dict[Variable, Any]] = []
+        for solution in raw:
+            row = {}
+            for var, term in zip(variables, solution, strict=True):
+                if term is not None:
+                    node = known(term)
+                    if node is None:
+                        node = cache[term] = from_oxigraph(term)
+                    row[var] = node
+            bindings.append(row)
+        result.bindings = bindings
         return result
     graph = Graph()
     from ._namespaces import bind_prefixes
