@@ -297,15 +297,15 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
     time_spans = sentence_time_expressions(doc)
     for si, sent in enumerate(doc.sents):
         text = sent.text
-        evidence = text.strip()
-        if not evidence:
+        stripped = text.strip()
+        if not stripped:
             continue
         _remember_sentence(sent, state)  # antecedents before the pronouns that follow them
         frames = list(iter_frames(sent))
         times = _times_by_clause(time_spans.get(sent.start, []), document.date)
         according = _according_to(sent, text, state)
         for frame in frames:
-            event = _frame_event(frame, si, sent, evidence, frames, times, state, according)
+            event = _frame_event(frame, si, sent, stripped, frames, times, state, according)
             key = (
                 si,
                 event.action.lemma,

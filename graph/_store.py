@@ -36,7 +36,7 @@ import abc
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -47,7 +47,7 @@ import pyoxigraph as ox
 from conflict_kg.extract import Document, Event, ExportError, QueryError, StoreError
 from rdflib import Dataset, Graph, Variable
 from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from ._iris import document_iri
 from ._namespaces import ID, PREFIXES
@@ -556,16 +556,18 @@ def result_from_oxigraph(raw: Any) -> Result:
         variables = [Variable(v.value) for v in raw.variables]
         result.vars = variables
         # terms repeat across rows (actors, months, counts): convert each once (inlined: a hot loop)
-        cache: dict[Any, Any] = {}
+        cache: dict[Any, Identifier] = {}
         known = cache.get
-        bindings: list[dict[Variable, Any]] = []
+        bindings: list[Mapping[Variable, Identifier]] = []
         for solution in raw:
-            row = {}
+            row: dict[Variable, Identifier] = {}
             for var, term in zip(variables, solution, strict=True):
                 if term is not None:
                     node = known(term)
                     if node is None:
-                        node = cache[term] = from_oxigraph(term)
+                        node = from_oxigraph(term)
+                        assert node is not None  # the term is not None
+                        cache[term] = node
                     row[var] = node
             bindings.append(row)
         result.bindings = bindings
