@@ -706,7 +706,7 @@ class OxigraphStore(Store):
         Bulk loading writes new files beside the old ones; until they are merged, every
         index look-up consults them all. :meth:`add_events` and friends compact after
         a load of :data:`OPTIMIZE_AFTER` statements or more (``optimize=None``); at 1M
-        events this takes about 1.5 minutes and makes point queries 2-4 times faster.
+        events this takes about 2 minutes and makes point queries 2-4 times faster.
         """
         self.oxigraph.optimize()
 
