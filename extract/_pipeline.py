@@ -66,6 +66,7 @@ def iter_extractions(
         Consumed lazily, so a corpus larger than memory streams through.
     nlp, model : optional
         A loaded pipeline, or the name of one to load (default: see :func:`load_model`).
+        It is readied in place by :func:`prepare` (same annotations, faster).
     workers : int
         Processes that each parse and analyse whole batches (1: this process).
     batch_size : int
