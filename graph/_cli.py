@@ -158,19 +158,29 @@ def add_extract_command(subparsers: Subparsers) -> None:
         description="Extract events (who did what to whom, where, when) from articles, "
         "as JSON lines (one event a line) or as an RDF graph.",
     )
+    _add_input_options(parser)
+    parser.add_argument("--format", choices=EXTRACT_FORMATS,
+                        help="output format (default: from the -o suffix, else jsonl)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (atomically) instead of stdout")
+    _add_extraction_options(parser)
+    parser.set_defaults(func=run_extract)
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The articles to read and their publication date (``extract``, ``ingest``)."""
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help=".txt article(s), folders of them, a .jsonl corpus of "
                              '{"id", "date", "text"} lines, or - for stdin')
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="publication date of plain-text articles (default: a date in the file name)")
-    parser.add_argument("--format", choices=EXTRACT_FORMATS,
-                        help="output format (default: from the -o suffix, else jsonl)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write here (atomically) instead of stdout")
+
+
+def _add_extraction_options(parser: argparse.ArgumentParser) -> None:
+    """The spaCy pipeline and the number of extraction processes (``extract``, ``evaluate``, ``ingest``)."""
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
     parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
-                        help="parallel processes (default: 1)")
-    parser.set_defaults(func=run_extract)
+                        help="parallel extraction processes (default: 1)")
 
 
 # ------------------------------------------------------------------ query
@@ -260,8 +270,7 @@ def add_evaluate_command(subparsers: Subparsers) -> None:
     parser.add_argument("--pred", metavar="PRED.jsonl", help="score these prediction lines instead of extracting")
     parser.add_argument("--show-errors", action="store_true", help="list MISS, EXTRA, PLACE, DATE and MODALITY errors")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
-    parser.add_argument("--workers", type=positive_int, default=1, metavar="N", help="parallel processes (default: 1)")
+    _add_extraction_options(parser)
     parser.set_defaults(func=run_evaluate)
 
 
@@ -311,15 +320,9 @@ def add_ingest_command(subparsers: Subparsers) -> None:
         "so ingesting an article again replaces it (and adds nothing when it is unchanged), and the "
         "same actor, target or place across articles is one node.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help='.txt article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} '
-                             "lines, or - for stdin")
+    _add_input_options(parser)
     _add_store_option(parser)
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                        help="publication date of plain-text articles (default: a date in the file name)")
-    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
-    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
-                        help="parallel extraction processes (default: 1)")
+    _add_extraction_options(parser)
     parser.add_argument("--batch-triples", type=positive_int, default=None, metavar="N",
                         help="statements loaded at a time; memory grows with it "
                              "(default: 500000 on disk, 20000 remote)")
