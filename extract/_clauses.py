@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ._actors import names_party
 from ._mentions import conjuncts, mention_span
+from ._places import PLACE_ENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -581,8 +582,6 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
 #: Entity labels of parties (people, groups, organizations, countries and cities).
 PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
-#: Entity labels of places a measure can be imposed in.
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Nouns that cannot act: a clause with one as its actor and no target is a description
 #: ("the main road running through the city").
 INANIMATE_ACTORS = frozenset(

@@ -82,23 +82,26 @@ def _py(term: Node | None) -> Any:
     return term.toPython() if isinstance(term, Literal) else (None if term is None else str(term))
 
 
+def _names(node: Node, text: Node | None, attrs: dict[str, Any]) -> tuple[str, str | None]:
+    """An entity's surface text and its label when that differs (the label falls back to the text, the IRI)."""
+    label = attrs.get("label") or _py(text) or str(node)
+    surface = _py(text) or label
+    return surface, None if label == surface else label
+
+
 def _mention(node: Node | None, text: Node | None, entities: dict[Node, dict[str, Any]]) -> Mention | None:
     if node is None:
         return None
     attrs = entities.get(node, {})
-    label = attrs.get("label") or _py(text) or str(node)
-    surface = _py(text) or label
-    return Mention(surface, None if label == surface else label, attrs.get("type"), attrs.get("country"))
+    return Mention(*_names(node, text, attrs), attrs.get("type"), attrs.get("country"))
 
 
 def _place(node: Node | None, text: Node | None, entities: dict[Node, dict[str, Any]]) -> Place | None:
     if node is None:
         return None
     attrs = entities.get(node, {})
-    label = attrs.get("label") or _py(text) or str(node)
-    surface = _py(text) or label
-    return Place(surface, None if label == surface else label, attrs.get("geonames_id"),
-                 attrs.get("lat"), attrs.get("lon"), attrs.get("country"))
+    return Place(*_names(node, text, attrs), attrs.get("geonames_id"), attrs.get("lat"), attrs.get("lon"),
+                 attrs.get("country"))
 
 
 def events_from_graph(graph: Graph) -> Iterator[Event]:
