@@ -64,6 +64,7 @@ __all__ = [
     "NGO",
     "OPPOSITION",
     "PARTY",
+    "PARTY_KINDS",
     "POLICE",
     "PRIVATE_MILITARY",
     "PROTESTERS",
@@ -1064,9 +1065,7 @@ def names_party(text: str, *, head: str | None = None, lexicon: ActorLexicon | N
     (True, False)
     """
     lex = lexicon or load_lexicon()
-    if not text.strip():
-        return False
-    info, plain = _read(text, head, None, lex)
+    info, plain = _read(text, head, None, lex)  # an empty phrase reads as plain, untyped
     if info.type is not None or info.kind in PARTY_KINDS:
         return True  # settling keeps the kind and never drops a type
     if plain:

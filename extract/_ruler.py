@@ -5,7 +5,7 @@ pattern with spaCy's general :class:`~spacy.matcher.Matcher`. The English pipeli
 rulers hold about 180 patterns that each test one token's ``TAG``, ``LOWER`` or
 ``DEP``: that test is one tenth of the whole pipeline's time. :func:`index_attribute_ruler`
 gives such a ruler a ``match`` method that looks candidate patterns up by the token's
-tag and lowercase form, checks only those, and returns exactly the stock method's
+lowercase form, tag, dependency or flag, checks only those, and returns exactly the stock method's
 list; spaCy's own ``set_annotations`` then writes the attributes as before. Rulers
 whose patterns use anything the index cannot check exactly (operators, other
 attributes or predicates) are left as they are.
@@ -77,7 +77,10 @@ class _Index:
         by_anchor: dict[str, dict[int, list[_Pattern]]] = {a: {} for a in ANCHORS if a in column}
         self.always: list[_Pattern] = []
         for attr_id, match_id, specs in patterns:
-            anchor = next((a for a in by_anchor if self._anchor_values(specs[0], a) is not None), None)
+            anchor, values = next(
+                ((a, found) for a in by_anchor if (found := self._anchor_values(specs[0], a)) is not None),
+                (None, None),
+            )
             tests = tuple(
                 (k, column[STRING_ATTRS.get(attr, attr)], self._test(attr, value))
                 for k, spec in enumerate(specs)
@@ -88,7 +91,7 @@ class _Index:
             if anchor is None:
                 self.always.append(compiled)
                 continue
-            for value in self._anchor_values(specs[0], anchor) or ():
+            for value in values or ():
                 by_anchor[anchor].setdefault(value, []).append(compiled)
         self.anchors = [(column[a], table) for a, table in by_anchor.items() if table]
 
