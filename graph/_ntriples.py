@@ -22,7 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier, Node
 
-__all__ = ["from_oxigraph", "from_sparql_json", "nquads", "nt_term", "ntriples"]
+__all__ = ["from_oxigraph", "from_sparql_json", "nquads", "nt_string", "nt_term", "ntriples"]
 
 _CACHE_MAX = 500_000
 _cache: dict[Node, str] = {}
@@ -40,11 +40,20 @@ def _iri(value: str) -> str:
     return "<" + "".join(f"\\u{ord(c):04X}" if c in _IRI_BAD else c for c in value) + ">"
 
 
+def nt_string(text: str) -> str:
+    """The N-Triples quoted form of a string (without datatype or language).
+
+    >>> print(nt_string('say "hi"'))
+    "say \\"hi\\""
+    """
+    return '"' + text.translate(_LITERAL_ESCAPES) + '"'
+
+
 def _term(term: Node) -> str:
     if isinstance(term, URIRef):
         return _iri(str(term))
     if isinstance(term, Literal):
-        text = '"' + str(term).translate(_LITERAL_ESCAPES) + '"'
+        text = nt_string(str(term))
         if term.language:
             return f"{text}@{term.language}"
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:

@@ -64,6 +64,7 @@ from ._iris import (
     stable_hash,
 )
 from ._namespaces import CKG, GEONAMES, ID, SEM, WGS84, bind_prefixes
+from ._ntriples import nt_string
 
 __all__ = [
     "ENTITIES_GRAPH",
@@ -150,7 +151,6 @@ class _RdflibTerms(_Terms):
         return Literal(int(value))
 
 
-_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _CACHE_MAX = 200_000
 
 
@@ -172,7 +172,7 @@ class _NTermsText(_Terms):
     def string(self, text: str) -> str:
         cached = self._strings.get(text)
         if cached is None:
-            cached = '"' + text.translate(_LITERAL_ESCAPES) + '"'
+            cached = nt_string(text)
             if len(text) < 100:  # names, lemmas, surface texts repeat; evidence sentences do not
                 if len(self._strings) >= _CACHE_MAX:
                     self._strings.clear()
@@ -183,7 +183,7 @@ class _NTermsText(_Terms):
         key = (text, datatype)
         cached = self._typed.get(key)
         if cached is None:
-            cached = '"' + text.translate(_LITERAL_ESCAPES) + '"^^' + datatype
+            cached = nt_string(text) + "^^" + datatype
             if len(self._typed) >= _CACHE_MAX:
                 self._typed.clear()
             self._typed[key] = cached
