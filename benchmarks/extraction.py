@@ -117,8 +117,10 @@ def main() -> None:
         f"caches {'warm' if args.warm else 'cleared at each repeat'}\n"
     )
     list(iter_extractions(docs[:2], nlp=nlp))  # warm-up: lazy resources (gazetteer, rules)
-    print("| workers | bare nlp.pipe (words/s) | extractor's nlp.pipe (words/s) | iter_extractions (words/s) "
-          "| events | extraction / bare pipe | extraction / extractor's pipe |")
+    print(
+        "| workers | bare nlp.pipe (words/s) | extractor's nlp.pipe (words/s) | iter_extractions (words/s) "
+        "| events | extraction / bare pipe | extraction / extractor's pipe |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for workers in args.workers:
         bare_runs, own_runs, full_runs = [], [], []
@@ -132,13 +134,19 @@ def main() -> None:
         for _ in range(args.repeat):  # alternate the three, keep each one's best run
             for pipeline, runs in ((stock, bare_runs), (nlp, own_runs)):
                 texts = (d.text for d in docs)
-                runs.append(words_per_second(
-                    lambda p=pipeline, t=texts, n=workers: deque(p.pipe(t, batch_size=64, n_process=n), 0), words))
+                runs.append(
+                    words_per_second(
+                        lambda p=pipeline, t=texts, n=workers: deque(p.pipe(t, batch_size=64, n_process=n), 0), words
+                    )
+                )
             full_runs.append(words_per_second(extract, words))
         bare, own, full = max(bare_runs), max(own_runs), max(full_runs)
         ratios = ", ".join(f"{f / b:.2f}" for b, f in zip(bare_runs, full_runs, strict=True))
-        print(f"| {workers} | {bare:,.0f} | {own:,.0f} | {full:,.0f} | {events:,} | {full / bare:.2f} "
-              f"(runs: {ratios}) | {full / own:.2f} |", flush=True)
+        print(
+            f"| {workers} | {bare:,.0f} | {own:,.0f} | {full:,.0f} | {events:,} | {full / bare:.2f} "
+            f"(runs: {ratios}) | {full / own:.2f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -113,9 +113,17 @@ def run_ingest(n: int, store_dir: str) -> dict[str, float]:
         report = store.add_events(synthetic_events(n))
         stats = store.stats()
     seconds = time.perf_counter() - started
-    return {"events": n, "seconds": seconds, "sent": report.triples, "triples": stats.triples,
-            "triples_per_s": stats.triples / seconds, "peak_mib": _peak_mib(),
-            "disk_mib": _dir_mib(Path(store_dir)), "documents": stats.documents, "stored_events": stats.events}
+    return {
+        "events": n,
+        "seconds": seconds,
+        "sent": report.triples,
+        "triples": stats.triples,
+        "triples_per_s": stats.triples / seconds,
+        "peak_mib": _peak_mib(),
+        "disk_mib": _dir_mib(Path(store_dir)),
+        "documents": stats.documents,
+        "stored_events": stats.events,
+    }
 
 
 def _time(fn, runs: int, warm_up: bool = True) -> tuple[float, int]:
@@ -186,8 +194,10 @@ def machine() -> str:
     import pyoxigraph
     import rdflib
 
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, "
-            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, "
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}"
+    )
 
 
 def main() -> None:
@@ -220,8 +230,18 @@ def main() -> None:
         ox = _child(["--child", "oxigraph", str(n), str(folder)])
         rd = None
         if n <= args.rdflib_max:
-            rd = _child(["--rdflib-runs", str(args.rdflib_runs), "--rdflib-timeout", str(args.rdflib_timeout),
-                         "--child", "rdflib", str(n), str(folder)])
+            rd = _child(
+                [
+                    "--rdflib-runs",
+                    str(args.rdflib_runs),
+                    "--rdflib-timeout",
+                    str(args.rdflib_timeout),
+                    "--child",
+                    "rdflib",
+                    str(n),
+                    str(folder),
+                ]
+            )
         queries.append((n, ox, rd))
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -229,8 +249,10 @@ def main() -> None:
     print("| events | documents | statements | time (s) | statements/s | peak memory (MiB) | store on disk (MiB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in ingests:
-        print(f"| {r['events']:,} | {r['documents']:,} | {r['triples']:,} | {r['seconds']:.1f} | "
-              f"{r['triples_per_s']:,.0f} | {r['peak_mib']:,.0f} | {r['disk_mib']:,.0f} |")
+        print(
+            f"| {r['events']:,} | {r['documents']:,} | {r['triples']:,} | {r['seconds']:.1f} | "
+            f"{r['triples_per_s']:,.0f} | {r['peak_mib']:,.0f} | {r['disk_mib']:,.0f} |"
+        )
     print()
     print("| events | query | Oxigraph store (ms) | rows | rdflib memory (ms) | speed-up |")
     print("|---:|---|---:|---:|---:|---:|")
@@ -247,8 +269,10 @@ def main() -> None:
             print(f"| {n:,} | {q} | {ox_s * 1000:,.1f} | {rows:,} | {rd_cell} | {ratio} |")
     for n, _, rd in queries:
         if rd is not None:
-            print(f"\nrdflib at {n:,} events: built in {rd['build_seconds']:.0f} s, {rd['triples']:,} triples, "
-                  f"peak {rd['peak_mib']:,.0f} MiB")
+            print(
+                f"\nrdflib at {n:,} events: built in {rd['build_seconds']:.0f} s, {rd['triples']:,} triples, "
+                f"peak {rd['peak_mib']:,.0f} MiB"
+            )
 
 
 if __name__ == "__main__":

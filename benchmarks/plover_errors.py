@@ -66,13 +66,17 @@ def main(argv: list[str] | None = None) -> int:
             hits += 1
             per_hit[gold] += 1
         else:
-            errors.append(f"{r['id']} gold={gold} [{r.get('eventText')}]\n   {r['text'][:160]}\n   "
-                          + "; ".join(f"{t}:{c}" for t, c, _ in got))
+            errors.append(
+                f"{r['id']} gold={gold} [{r.get('eventText')}]\n   {r['text'][:160]}\n   "
+                + "; ".join(f"{t}:{c}" for t, c, _ in got)
+            )
     if a.errors:
         print("\n".join(errors))
     print(" ".join(f"{k}={per_hit[k]}/{n}" for k, n in sorted(per_gold.items())))
-    print(f"records={len(recs)} proxy_class_acc={hits / len(recs):.3f} predicates={total} "
-          f"fallback_share={fallbacks / max(total, 1):.3f}")
+    print(
+        f"records={len(recs)} proxy_class_acc={hits / len(recs):.3f} predicates={total} "
+        f"fallback_share={fallbacks / max(total, 1):.3f}"
+    )
     return 0
 
 

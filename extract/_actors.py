@@ -152,19 +152,65 @@ COALITION = "coalition"
 FIXPOINT_ROUNDS = 3
 #: Every actor type, in the order of the list above.
 ACTOR_TYPES: tuple[str, ...] = (
-    STATE, MILITARY, POLICE, INTELLIGENCE, GOVERNMENT, LEGISLATURE, JUDICIARY, MILITIA,
-    PRIVATE_MILITARY, REBEL, ARMED_GROUP, CRIMINAL, OPPOSITION, PARTY, CIVILIANS, PROTESTERS,
-    RIOTERS, CIVIL_SOCIETY, REFUGEES, MEDIA, HEALTH, EDUCATION, LABOR, BUSINESS, RELIGIOUS,
-    IGO, NGO, COALITION,
+    STATE,
+    MILITARY,
+    POLICE,
+    INTELLIGENCE,
+    GOVERNMENT,
+    LEGISLATURE,
+    JUDICIARY,
+    MILITIA,
+    PRIVATE_MILITARY,
+    REBEL,
+    ARMED_GROUP,
+    CRIMINAL,
+    OPPOSITION,
+    PARTY,
+    CIVILIANS,
+    PROTESTERS,
+    RIOTERS,
+    CIVIL_SOCIETY,
+    REFUGEES,
+    MEDIA,
+    HEALTH,
+    EDUCATION,
+    LABOR,
+    BUSINESS,
+    RELIGIOUS,
+    IGO,
+    NGO,
+    COALITION,
 )
 #: The PLOVER / CAMEO sector code of each actor type (None: no sector, a whole state).
 SECTOR_CODES: Mapping[str, str | None] = {
-    STATE: None, MILITARY: "MIL", POLICE: "COP", INTELLIGENCE: "SPY", GOVERNMENT: "GOV",
-    LEGISLATURE: "LEG", JUDICIARY: "JUD", MILITIA: "PRM", PRIVATE_MILITARY: "PRM", REBEL: "REB",
-    ARMED_GROUP: "UAF", CRIMINAL: "CRM", OPPOSITION: "OPP", PARTY: "PTY", CIVILIANS: "CVL",
-    PROTESTERS: "CVL", RIOTERS: "CVL", CIVIL_SOCIETY: "SOC", REFUGEES: "REF", MEDIA: "JRN",
-    HEALTH: "MED", EDUCATION: "EDU", LABOR: "LAB", BUSINESS: "BUS", RELIGIOUS: "REL", IGO: "IGO",
-    NGO: "NGO", COALITION: "MIL",
+    STATE: None,
+    MILITARY: "MIL",
+    POLICE: "COP",
+    INTELLIGENCE: "SPY",
+    GOVERNMENT: "GOV",
+    LEGISLATURE: "LEG",
+    JUDICIARY: "JUD",
+    MILITIA: "PRM",
+    PRIVATE_MILITARY: "PRM",
+    REBEL: "REB",
+    ARMED_GROUP: "UAF",
+    CRIMINAL: "CRM",
+    OPPOSITION: "OPP",
+    PARTY: "PTY",
+    CIVILIANS: "CVL",
+    PROTESTERS: "CVL",
+    RIOTERS: "CVL",
+    CIVIL_SOCIETY: "SOC",
+    REFUGEES: "REF",
+    MEDIA: "JRN",
+    HEALTH: "MED",
+    EDUCATION: "EDU",
+    LABOR: "LAB",
+    BUSINESS: "BUS",
+    RELIGIOUS: "REL",
+    IGO: "IGO",
+    NGO: "NGO",
+    COALITION: "MIL",
 }
 #: Types that are organs of a state.
 STATE_TYPES = frozenset({MILITARY, POLICE, INTELLIGENCE, GOVERNMENT, LEGISLATURE, JUDICIARY})
@@ -172,78 +218,299 @@ STATE_TYPES = frozenset({MILITARY, POLICE, INTELLIGENCE, GOVERNMENT, LEGISLATURE
 CONTEXT_TYPES = STATE_TYPES
 #: The noun naming an actor of each type when a modifier, not the head, gave the type.
 TYPE_NOUNS: Mapping[str, str] = {
-    MILITARY: "military", POLICE: "police", INTELLIGENCE: "intelligence", GOVERNMENT: "government",
-    LEGISLATURE: "parliament", JUDICIARY: "judiciary", MILITIA: "militia",
-    PRIVATE_MILITARY: "mercenaries", REBEL: "rebels", ARMED_GROUP: "gunmen", CRIMINAL: "criminals",
-    OPPOSITION: "opposition", PARTY: "party", CIVILIANS: "civilians", PROTESTERS: "protesters",
-    RIOTERS: "rioters", CIVIL_SOCIETY: "activists", REFUGEES: "refugees", MEDIA: "media",
-    HEALTH: "health workers", EDUCATION: "students", LABOR: "workers", BUSINESS: "business",
-    RELIGIOUS: "clergy", IGO: "mission", NGO: "aid workers", COALITION: "coalition",
+    MILITARY: "military",
+    POLICE: "police",
+    INTELLIGENCE: "intelligence",
+    GOVERNMENT: "government",
+    LEGISLATURE: "parliament",
+    JUDICIARY: "judiciary",
+    MILITIA: "militia",
+    PRIVATE_MILITARY: "mercenaries",
+    REBEL: "rebels",
+    ARMED_GROUP: "gunmen",
+    CRIMINAL: "criminals",
+    OPPOSITION: "opposition",
+    PARTY: "party",
+    CIVILIANS: "civilians",
+    PROTESTERS: "protesters",
+    RIOTERS: "rioters",
+    CIVIL_SOCIETY: "activists",
+    REFUGEES: "refugees",
+    MEDIA: "media",
+    HEALTH: "health workers",
+    EDUCATION: "students",
+    LABOR: "workers",
+    BUSINESS: "business",
+    RELIGIOUS: "clergy",
+    IGO: "mission",
+    NGO: "aid workers",
+    COALITION: "coalition",
 }
 #: What an actor is: a person, a group of people, an organization or a place (a country).
 KINDS: tuple[str, ...] = ("person", "group", "organization", "place")
 
 #: Hyphenated relation suffixes ("ISIS-held") and the lemma of the relation they express.
 RELATION_SUFFIXES: Mapping[str, str] = {
-    "held": "hold", "controlled": "control", "led": "lead", "backed": "back",
-    "supported": "support", "allied": "ally", "run": "run", "occupied": "occupy",
-    "sponsored": "sponsor", "funded": "fund", "financed": "finance", "armed": "arm",
-    "trained": "train", "aligned": "align", "affiliated": "affiliate", "linked": "link",
-    "dominated": "dominate", "ruled": "rule", "besieged": "besiege", "made": "make",
-    "built": "build", "supplied": "supply", "owned": "own", "based": "base",
-    "inspired": "inspire", "brokered": "broker", "mediated": "mediate", "seized": "seize",
-    "captured": "capture", "bombed": "bomb",
+    "held": "hold",
+    "controlled": "control",
+    "led": "lead",
+    "backed": "back",
+    "supported": "support",
+    "allied": "ally",
+    "run": "run",
+    "occupied": "occupy",
+    "sponsored": "sponsor",
+    "funded": "fund",
+    "financed": "finance",
+    "armed": "arm",
+    "trained": "train",
+    "aligned": "align",
+    "affiliated": "affiliate",
+    "linked": "link",
+    "dominated": "dominate",
+    "ruled": "rule",
+    "besieged": "besiege",
+    "made": "make",
+    "built": "build",
+    "supplied": "supply",
+    "owned": "own",
+    "based": "base",
+    "inspired": "inspire",
+    "brokered": "broker",
+    "mediated": "mediate",
+    "seized": "seize",
+    "captured": "capture",
+    "bombed": "bomb",
 }
 #: Prefixes ("pro-government") and the relation they express.
 RELATION_PREFIXES: Mapping[str, str] = {"pro": "support", "anti": "oppose"}
 #: Relations that say who an actor is ("U.S.-led coalition") and so stay in its name.
 NAME_RELATIONS = frozenset(
-    {"lead", "back", "support", "sponsor", "fund", "finance", "arm", "train", "ally", "align",
-     "affiliate", "link", "oppose", "run", "dominate", "base", "inspire"}
+    {
+        "lead",
+        "back",
+        "support",
+        "sponsor",
+        "fund",
+        "finance",
+        "arm",
+        "train",
+        "ally",
+        "align",
+        "affiliate",
+        "link",
+        "oppose",
+        "run",
+        "dominate",
+        "base",
+        "inspire",
+    }
 )
 #: Words dropped from the start of a phrase: determiners and possessive pronouns.
 DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-     "my", "your", "whose", "any", "another", "such"}
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "whose",
+        "any",
+        "another",
+        "such",
+    }
 )
 #: Pronouns and demonstratives that stand for an earlier mention.
 PRONOUNS = frozenset(
-    {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "itself",
-     "themselves", "himself", "herself", "ourselves", "this", "that", "these", "those", "who",
-     "whom", "which", "one", "ones", "both", "others", "some", "many", "all", "each"}
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "itself",
+        "themselves",
+        "himself",
+        "herself",
+        "ourselves",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "whom",
+        "which",
+        "one",
+        "ones",
+        "both",
+        "others",
+        "some",
+        "many",
+        "all",
+        "each",
+    }
 )
 #: Number words, dropped like digits.
 NUMBER_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-     "million", "dozen", "score"}
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "dozen",
+        "score",
+    }
 )
 #: Words of leading quantifier phrases ("at least 50", "dozens of", "all four").
 QUANTIFIER_WORDS = frozenset(
-    {"at", "least", "most", "more", "less", "fewer", "than", "up", "to", "of", "nearly", "about",
-     "around", "over", "almost", "some", "roughly", "approximately", "just", "only", "all", "both",
-     "each", "every", "few", "dozens", "hundreds", "thousands", "millions", "scores", "tens",
-     "several", "many", "numerous", "estimated", "an", "a", "the"}
+    {
+        "at",
+        "least",
+        "most",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "up",
+        "to",
+        "of",
+        "nearly",
+        "about",
+        "around",
+        "over",
+        "almost",
+        "some",
+        "roughly",
+        "approximately",
+        "just",
+        "only",
+        "all",
+        "both",
+        "each",
+        "every",
+        "few",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "scores",
+        "tens",
+        "several",
+        "many",
+        "numerous",
+        "estimated",
+        "an",
+        "a",
+        "the",
+    }
 )
 #: Words that end the phrase before them: what follows only describes the actor.
 POST_MODIFIER_STARTS = frozenset(
-    {"in", "from", "of", "at", "near", "on", "loyal", "who", "which", "that", "whose", "with",
-     "under", "inside", "outside", "across", "around", "along", "during", "after", "before",
-     "for", "against", "to", "by", "backed", "led", "based", "stationed", "deployed", "fighting",
-     "belonging", "allied", "linked", "including", "such", "like", "and", "or", "aboard", "behind"}
+    {
+        "in",
+        "from",
+        "of",
+        "at",
+        "near",
+        "on",
+        "loyal",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "with",
+        "under",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "along",
+        "during",
+        "after",
+        "before",
+        "for",
+        "against",
+        "to",
+        "by",
+        "backed",
+        "led",
+        "based",
+        "stationed",
+        "deployed",
+        "fighting",
+        "belonging",
+        "allied",
+        "linked",
+        "including",
+        "such",
+        "like",
+        "and",
+        "or",
+        "aboard",
+        "behind",
+    }
 )
 #: Head words that mean the government as a whole.
 GOVERNMENT_WORDS = frozenset(
-    {"government", "governments", "regime", "authorities", "authority", "administration", "cabinet",
-     "state", "presidency", "junta"}
+    {
+        "government",
+        "governments",
+        "regime",
+        "authorities",
+        "authority",
+        "administration",
+        "cabinet",
+        "state",
+        "presidency",
+        "junta",
+    }
 )
 #: Prepositions after a head whose object may name the organization ("members of Hamas").
 OF_PREPOSITIONS = frozenset({"of", "from"})
 #: Particles allowed inside a proper name ("Ali al-Sistani", "Abu Bakr al-Baghdadi").
-NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "du", "le", "la"}
-)
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "du", "le", "la"})
 
 DATA_DIR = Path(__file__).parent / "data"
 ACTORS_FILE = DATA_DIR / "actors.tsv"
@@ -262,14 +529,13 @@ HEADERS: Mapping[str, tuple[str, ...]] = {
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _NUMBER = re.compile(r"^[+-]?\d[\d,.]*(?:st|nd|rd|th|s)?$")
 _EDGE_PUNCT = "\"'()[]{},;:!?*"
-_REL_SUFFIX = re.compile(
-    r"^(.+?)-(" + "|".join(sorted(RELATION_SUFFIXES, key=len, reverse=True)) + r")$", re.I
-)
+_REL_SUFFIX = re.compile(r"^(.+?)-(" + "|".join(sorted(RELATION_SUFFIXES, key=len, reverse=True)) + r")$", re.I)
 _SHORT_EXACT = 5
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|bani|d)-[A-Z]")
 
 
 # --- records -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ActorInfo:
@@ -366,8 +632,7 @@ class ActorLexicon:
         new = _Alias(table, value, alias, _exact_case(alias))
         for old in entries:
             # the same actor spelled twice: keep the laxer case rule
-            if (old.table == table and old.value == value and not old.exact
-                    and (new.exact or old.text[:1].islower())):
+            if old.table == table and old.value == value and not old.exact and (new.exact or old.text[:1].islower()):
                 new = old
         entries[:] = [e for e in entries if e.table != table]
         entries.append(new)
@@ -405,6 +670,7 @@ class ActorLexicon:
 
 
 # --- lexicon loading -----------------------------------------------------------------
+
 
 @lru_cache(maxsize=1 << 17)
 def _key(text: str) -> str:
@@ -469,19 +735,17 @@ def _read_table(path: Path) -> tuple[str, list[tuple[str, list[str]]]]:
         where = f"{path}:{lineno}"
         if table is None:
             headers = " | ".join("#" + "<TAB>".join(h) for h in HEADERS.values())
-            raise InputError(
-                f"{where}: actor lexicon row before a header line; start the file with one of {headers}"
-            )
+            raise InputError(f"{where}: actor lexicon row before a header line; start the file with one of {headers}")
         fields = [f.strip() for f in line.split("\t")]
         width = len(HEADERS[table])
         if len(fields) > width or len(fields) < 2:
-            raise InputError(
-                f"{where}: expected {width} tab-separated columns {HEADERS[table]}, got {line!r}"
-            )
+            raise InputError(f"{where}: expected {width} tab-separated columns {HEADERS[table]}, got {line!r}")
         rows.append((where, fields + [""] * (width - len(fields))))
     if table is None:
-        raise InputError(f"{path}: no header line; start the file with '#' and the tab-separated "
-                         f"columns of one of {list(HEADERS.values())}")
+        raise InputError(
+            f"{path}: no header line; start the file with '#' and the tab-separated "
+            f"columns of one of {list(HEADERS.values())}"
+        )
     return table, rows
 
 
@@ -499,8 +763,7 @@ def _load_rows(lex: ActorLexicon, table: str, rows: list[tuple[str, list[str]]])
             name, typ, country, kind, aliases = f
             if not name:
                 raise InputError(f"{where}: an actor row needs a name, got {f!r}")
-            named = _Named(name, _check_type(typ, where), _check_country(country, where),
-                           _check_kind(kind, where))
+            named = _Named(name, _check_type(typ, where), _check_country(country, where), _check_kind(kind, where))
             for alias in [name, *_split_list(aliases)]:
                 lex.add("named", alias, named)
         elif table == "heads":
@@ -561,6 +824,7 @@ def load_lexicon(*extra: str | Path) -> ActorLexicon:
 
 
 # --- tokens and segments -------------------------------------------------------------
+
 
 @dataclass
 class _Seg:
@@ -626,7 +890,7 @@ def _segments(words: list[str], lex: ActorLexicon) -> list[_Seg]:
             continue
         found = None
         for n in range(min(lex.longest_from(words[i]), len(words) - i), 0, -1):
-            span = words[i:i + n]
+            span = words[i : i + n]
             if "," in span or "'s" in span[:-1] or any(w.startswith("-") and len(w) > 1 for w in span):
                 continue
             hit = lex.lookup_first(order, span)
@@ -643,7 +907,7 @@ def _segments(words: list[str], lex: ActorLexicon) -> list[_Seg]:
 
 
 def _prefixed(word: str, lex: ActorLexicon) -> _Seg | None:
-    """"pro-Russian" / "anti-Houthi": the actor after the prefix, with its relation."""
+    """ "pro-Russian" / "anti-Houthi": the actor after the prefix, with its relation."""
     m = re.match(r"^(pro|anti)-(.+)$", word, re.I)
     if not m:
         return None
@@ -676,6 +940,7 @@ def _is_capitalized(word: str) -> bool:
 
 # --- analysis --------------------------------------------------------------------------
 
+
 def _country_of(seg: _Seg) -> str | None:
     if seg.table in {"country", "capital"}:
         return str(seg.value)
@@ -686,7 +951,7 @@ def _country_of(seg: _Seg) -> str | None:
 
 
 def _relation_name(seg: _Seg, lex: ActorLexicon) -> str:
-    """"Iran-backed" from the segment "Iranian" + relation "back"."""
+    """ "Iran-backed" from the segment "Iranian" + relation "back"."""
     if seg.table in {"country", "capital"}:
         base = lex.country_names.get(str(seg.value), seg.text)
     elif seg.table == "named":
@@ -707,8 +972,12 @@ def _head_index(segs: list[_Seg], head: str | None) -> int | None:
         hk = _key(head)
         for i in range(len(segs) - 1, -1, -1):
             keys = [_key(w) for w in segs[i].words]
-            if any(k == hk or (k.startswith(hk[:-1]) and 0 <= len(k) - len(hk) <= 3 and len(hk) > 2)
-                   or (hk.endswith("man") and k == hk[:-3] + "men") for k in keys):
+            if any(
+                k == hk
+                or (k.startswith(hk[:-1]) and 0 <= len(k) - len(hk) <= 3 and len(hk) > 2)
+                or (hk.endswith("man") and k == hk[:-3] + "men")
+                for k in keys
+            ):
                 if segs[i].table in {"head", "named", "country", "capital"} or i == len(segs) - 1:
                     return i
                 # the head word is inside an unknown span: let the proper-name logic decide
@@ -719,8 +988,7 @@ def _head_index(segs: list[_Seg], head: str | None) -> int | None:
 def _cut(segs: list[_Seg]) -> tuple[list[_Seg], list[_Seg]]:
     """Split at the first post-modifier word: ("Police", "in Herat")."""
     for i, seg in enumerate(segs):
-        if i > 0 and ((seg.table == "word" and seg.words[0].casefold() in POST_MODIFIER_STARTS)
-                      or seg.words[0] == ","):
+        if i > 0 and ((seg.table == "word" and seg.words[0].casefold() in POST_MODIFIER_STARTS) or seg.words[0] == ","):
             return segs[:i], segs[i:]
     return segs, []
 
@@ -729,8 +997,12 @@ def _strip_leading(segs: list[_Seg]) -> list[_Seg]:
     """Drop leading determiners and quantifiers ("dozens of", "at least 50"), and drop-words."""
     i = 0
     while i < len(segs) - 1 and (
-        _is_drop(segs[i]) or (len(segs[i].words) == 1 and segs[i].table in {"word", "modifier"}
-        and segs[i].words[0].casefold() in QUANTIFIER_WORDS)
+        _is_drop(segs[i])
+        or (
+            len(segs[i].words) == 1
+            and segs[i].table in {"word", "modifier"}
+            and segs[i].words[0].casefold() in QUANTIFIER_WORDS
+        )
     ):
         i += 1
     return [s for s in segs[i:] if not _is_drop(s)]
@@ -790,8 +1062,8 @@ def _describe_part(
     pre, post = _cut(segs)
     hi = _head_index(pre, head)
     if hi is not None and hi < len(pre) - 1:
-        post = pre[hi + 1:] + post
-        pre = pre[:hi + 1]
+        post = pre[hi + 1 :] + post
+        pre = pre[: hi + 1]
     if not pre:
         return _Result(ActorInfo(_fallback_name(text)))
     return _analyse(pre, post, context_country, lex)
@@ -851,8 +1123,9 @@ def _analyse(pre: list[_Seg], post: list[_Seg], context_country: str | None, lex
             typ = mt
             break
     state_marked = any("s" in _flags(s) for s in mods)
-    pro_government = any(s.table == "modifier" and _key(s.text) in {"pro-government", "pro-regime",
-                                                                   "government-backed"} for s in mods)
+    pro_government = any(
+        s.table == "modifier" and _key(s.text) in {"pro-government", "pro-regime", "government-backed"} for s in mods
+    )
     if country is None and context_country and (typ in CONTEXT_TYPES or (typ == MILITIA and pro_government)):
         country = context_country
     role = last.text.lower() if "r" in h.flags else None
@@ -947,8 +1220,9 @@ def _name_parts(mods: list[_Seg], typ: str | None, lex: ActorLexicon, state_mark
     return relations + identity + others
 
 
-def _describe_before_name(before: list[_Seg], run: list[_Seg], context_country: str | None,
-                          lex: ActorLexicon) -> ActorInfo:
+def _describe_before_name(
+    before: list[_Seg], run: list[_Seg], context_country: str | None, lex: ActorLexicon
+) -> ActorInfo:
     """A proper name with what precedes it: "Iraqi President Saddam Hussein"."""
     name = " ".join(s.text for s in run)
     heads = [s for s in before if s.table == "head"]
@@ -959,8 +1233,7 @@ def _describe_before_name(before: list[_Seg], run: list[_Seg], context_country: 
         h = heads[-1].value
         assert isinstance(h, _Head)
         if h.kind == "person" or "r" in h.flags:
-            return ActorInfo(name, described.type, described.country, "person",
-                             heads[-1].text.lower(), proper=True)
+            return ActorInfo(name, described.type, described.country, "person", heads[-1].text.lower(), proper=True)
         return ActorInfo(name, described.type, described.country, h.kind, proper=True)
     return ActorInfo(name, None, country, "person" if titled else None, proper=True)
 
@@ -970,8 +1243,9 @@ def _plain_name(segs: list[_Seg], lex: ActorLexicon) -> str:
     words = []
     for seg in segs:
         if seg.relation:
-            words.append(_relation_name(seg, lex) if seg.relation in NAME_RELATIONS
-                         else f"{seg.text}-{_suffix(seg.relation)}")
+            words.append(
+                _relation_name(seg, lex) if seg.relation in NAME_RELATIONS else f"{seg.text}-{_suffix(seg.relation)}"
+            )
         else:
             words.append(seg.text)
     return " ".join(words)
@@ -1005,6 +1279,7 @@ def _merge(parts: list[_Result]) -> ActorInfo:
 
 
 # --- public functions ------------------------------------------------------------------
+
 
 def describe_actor(
     text: str,
@@ -1081,8 +1356,10 @@ def _read(text: str, head: str | None, context_country: str | None, lex: ActorLe
     segmented = [(p, _strip_leading(_segments(_tokens(p), lex))) for p in pieces]
     kept = [(p, segs) for i, (p, segs) in enumerate(segmented) if segs and (i == 0 or not _is_adjunct(p))]
     if kept:
-        results = [_describe_part(p, head if i == 0 else None, context_country, lex, segs=segs)
-                   for i, (p, segs) in enumerate(kept)]
+        results = [
+            _describe_part(p, head if i == 0 else None, context_country, lex, segs=segs)
+            for i, (p, segs) in enumerate(kept)
+        ]
     else:
         results = [_describe_part(text, head, context_country, lex)]
     return _merge(results), len(results) == 1 and results[0].plain
@@ -1101,8 +1378,7 @@ def _settle(info: ActorInfo, context_country: str | None, lex: ActorLexicon) -> 
             again = lex.settled[key] = _describe_part(info.name, None, context_country, lex).info
         if again.name == info.name:
             break
-        info = replace(info, name=again.name, type=again.type or info.type,
-                       country=info.country or again.country)
+        info = replace(info, name=again.name, type=again.type or info.type, country=info.country or again.country)
     return info
 
 

@@ -91,8 +91,22 @@ __all__ = [
 
 #: The 16 current PLOVER event categories (PLOVER manual, draft 0.8, 2021).
 CATEGORIES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 #: Lexicon pseudo-categories that derive the class from the clause (module docstring).
@@ -103,9 +117,21 @@ CAMEO_ROOTS: frozenset[str] = frozenset(f"{i:02d}" for i in range(1, 21))
 
 #: The CAMEO root a category gets when a rule derives it (future shift, cessation).
 CATEGORY_CAMEO: dict[str, str] = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "AGREE": "03",
+    "CONSULT": "04",
+    "SUPPORT": "05",
+    "COOPERATE": "06",
+    "AID": "07",
+    "CONCEDE": "08",
+    "RETREAT": "08",
+    "REQUEST": "10",
+    "ACCUSE": "11",
+    "REJECT": "12",
+    "THREATEN": "13",
+    "PROTEST": "14",
+    "MOBILIZE": "15",
+    "SANCTION": "16",
+    "COERCE": "17",
     "ASSAULT": "19",
 }
 
@@ -128,11 +154,22 @@ OBLIGATION_MODALS: frozenset[str] = frozenset({"must", "should", "ought", "have 
 #: cooperation or concessions promised are AGREE (CAMEO 03, including 035 "intent to
 #: yield"), material conflict threatened is THREATEN (CAMEO 13); verbal conflict stays.
 FUTURE_SHIFT: dict[str, str] = {
-    "AGREE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-    "CONCEDE": "AGREE", "RETREAT": "AGREE",
-    "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "MOBILIZE": "THREATEN",
+    "AGREE": "AGREE",
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "CONCEDE": "AGREE",
+    "RETREAT": "AGREE",
+    "ASSAULT": "THREATEN",
+    "COERCE": "THREATEN",
+    "SANCTION": "THREATEN",
+    "MOBILIZE": "THREATEN",
     "PROTEST": "THREATEN",
-    "REQUEST": "REQUEST", "ACCUSE": "ACCUSE", "REJECT": "REJECT", "THREATEN": "THREATEN",
+    "REQUEST": "REQUEST",
+    "ACCUSE": "ACCUSE",
+    "REJECT": "REJECT",
+    "THREATEN": "THREATEN",
 }
 
 #: What stopping, suspending or lifting an act of each category is: ending cooperation
@@ -140,17 +177,32 @@ FUTURE_SHIFT: dict[str, str] = {
 #: 087, 085); easing restrictions, calling off protests, dropping charges or demands is
 #: CONCEDE (CAMEO 081-083); halting a retreat or concession is REJECT (CAMEO 124).
 STOP_SHIFT: dict[str, str] = {
-    "AGREE": "SANCTION", "CONSULT": "SANCTION", "SUPPORT": "SANCTION", "COOPERATE": "SANCTION",
+    "AGREE": "SANCTION",
+    "CONSULT": "SANCTION",
+    "SUPPORT": "SANCTION",
+    "COOPERATE": "SANCTION",
     "AID": "SANCTION",
-    "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT", "THREATEN": "RETREAT", "SANCTION": "RETREAT",
-    "COERCE": "CONCEDE", "PROTEST": "CONCEDE", "REQUEST": "CONCEDE", "ACCUSE": "CONCEDE",
+    "ASSAULT": "RETREAT",
+    "MOBILIZE": "RETREAT",
+    "THREATEN": "RETREAT",
+    "SANCTION": "RETREAT",
+    "COERCE": "CONCEDE",
+    "PROTEST": "CONCEDE",
+    "REQUEST": "CONCEDE",
+    "ACCUSE": "CONCEDE",
     "REJECT": "CONCEDE",
-    "RETREAT": "REJECT", "CONCEDE": "REJECT",
+    "RETREAT": "REJECT",
+    "CONCEDE": "REJECT",
 }
 
 #: spaCy entity labels and the word class a named object of that label belongs to.
 ENTITY_CLASSES: dict[str, str] = {
-    "GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "person", "ORG": "group", "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "PERSON": "person",
+    "ORG": "group",
+    "NORP": "group",
 }
 
 _POS = {"V": "V", "VERB": "V", "N": "N", "NOUN": "N"}
@@ -246,10 +298,13 @@ def _parse_conditions(text: str, path: Path | str, lineno: int) -> tuple[tuple[s
         key, _, value = part.partition("=")
         key, value = key.strip().lower(), value.strip()
         if not _KEY_RE.match(key):
-            raise _fail(path, lineno, f"bad condition key {key!r} in {part!r}: use obj, subj, prep, pobj, "
-                        "mod, objmod, verb or a preposition such as on")
-        alts = tuple(v.strip().lower() if not v.strip().startswith("%") else v.strip()
-                     for v in value.split("|"))
+            raise _fail(
+                path,
+                lineno,
+                f"bad condition key {key!r} in {part!r}: use obj, subj, prep, pobj, "
+                "mod, objmod, verb or a preposition such as on",
+            )
+        alts = tuple(v.strip().lower() if not v.strip().startswith("%") else v.strip() for v in value.split("|"))
         if not value or any(not a for a in alts):
             raise _fail(path, lineno, f"empty value in condition {part!r}")
         for a in alts:
@@ -279,8 +334,11 @@ def _read_file(path: Path, priority: int, lex: Lexicon, class_refs: list[tuple[s
             lex.classes[name[1:]] = lex.classes.get(name[1:], frozenset()) | members
             continue
         if len(cols) < 4:
-            raise _fail(path, lineno, f"expected at least 4 tab-separated columns (lemma, pos, when, plover), "
-                        f"got {len(cols)} in {line!r}")
+            raise _fail(
+                path,
+                lineno,
+                f"expected at least 4 tab-separated columns (lemma, pos, when, plover), got {len(cols)} in {line!r}",
+            )
         lemma_text, pos_text, when, plover = cols[:4]
         cameo = cols[4] if len(cols) > 4 and cols[4] not in ("", "-") else None
         mode = cols[5] if len(cols) > 5 and cols[5] not in ("", "-") else None
@@ -289,8 +347,12 @@ def _read_file(path: Path, priority: int, lex: Lexicon, class_refs: list[tuple[s
             raise _fail(path, lineno, f"bad part of speech {pos_text!r}: use V (verb) or N (noun)")
         plover = plover.upper()
         if plover not in CATEGORIES and plover not in OPERATORS:
-            raise _fail(path, lineno, f"unknown PLOVER category {cols[3]!r}: use one of {', '.join(CATEGORIES)} "
-                        f"or an operator {', '.join(OPERATORS)}")
+            raise _fail(
+                path,
+                lineno,
+                f"unknown PLOVER category {cols[3]!r}: use one of {', '.join(CATEGORIES)} "
+                f"or an operator {', '.join(OPERATORS)}",
+            )
         if pos == "N" and plover in ("OBJECT", "COMPLEMENT", "INTENT", "STOP"):
             raise _fail(path, lineno, f"operator {plover!r} is for verbs only")
         if cameo is not None and cameo not in CAMEO_ROOTS:
@@ -302,8 +364,9 @@ def _read_file(path: Path, priority: int, lex: Lexicon, class_refs: list[tuple[s
         if not words:
             raise _fail(path, lineno, "empty lemma")
         if lemma_text == "*":
-            lex.default = EventClass(plover if plover in CATEGORIES else STATEMENT_DEFAULT,
-                                     cameo, mode, f"{path.name}:{lineno}", True)
+            lex.default = EventClass(
+                plover if plover in CATEGORIES else STATEMENT_DEFAULT, cameo, mode, f"{path.name}:{lineno}", True
+            )
             continue
         if pos == "V":  # "shoot down": verb + particle
             lemma, particle = words[0], " ".join(words[1:]) or None
@@ -431,8 +494,14 @@ def _from_row(row: LexiconRow, plover: str | None = None, how: str = "") -> Even
     return EventClass(cat, cameo, row.mode if plover is None else None, rule)
 
 
-def _noun_class(lex: Lexicon, noun: str, mods: Sequence[str], verb: str | None, depth: int,
-                preps: tuple[tuple[str, str | None], ...] = ()) -> EventClass | None:
+def _noun_class(
+    lex: Lexicon,
+    noun: str,
+    mods: Sequence[str],
+    verb: str | None,
+    depth: int,
+    preps: tuple[tuple[str, str | None], ...] = (),
+) -> EventClass | None:
     """The class of an event noun, or None when ``noun`` is not one."""
     if depth > _MAX_DEPTH or not noun:
         return None
@@ -485,8 +554,12 @@ def _resolve(lex: Lexicon, row: LexiconRow, c: _Clause, verb: str, depth: int) -
             return None
         shifted = FUTURE_SHIFT[base.plover]
         keep = shifted == base.plover
-        return EventClass(shifted, base.cameo if keep else CATEGORY_CAMEO[shifted], base.mode if keep else None,
-                          f"intent({row.where}, {base.rule})")
+        return EventClass(
+            shifted,
+            base.cameo if keep else CATEGORY_CAMEO[shifted],
+            base.mode if keep else None,
+            f"intent({row.where}, {base.rule})",
+        )
     if op == "STOP":
         # cessation: "halted aid" SANCTION, "lifted the curfew" CONCEDE, "stopped attacks" RETREAT
         base = nouns[0] if nouns else comp
@@ -497,8 +570,9 @@ def _resolve(lex: Lexicon, row: LexiconRow, c: _Clause, verb: str, depth: int) -
     return None  # pragma: no cover - operators are validated at load time
 
 
-def _norm_preps(preps: Mapping[str, str | None] | Iterable[str | tuple[str, str | None]]
-                ) -> tuple[tuple[str, str | None], ...]:
+def _norm_preps(
+    preps: Mapping[str, str | None] | Iterable[str | tuple[str, str | None]],
+) -> tuple[tuple[str, str | None], ...]:
     items: Iterable[Any] = preps.items() if isinstance(preps, Mapping) else preps
     out = []
     for item in items:
@@ -601,9 +675,17 @@ def classify(
         lem = words[0]
         prt = particle.strip().lower() if particle else (" ".join(words[1:]) or None)
     pp = _norm_preps(preps)
-    c = _Clause(obj.lower() if obj else None, obj_type, tuple(m.lower() for m in obj_modifiers),
-                subj.lower() if subj else None, subj_type, pp, mods,
-                governor.lower() if governor else None, complement)
+    c = _Clause(
+        obj.lower() if obj else None,
+        obj_type,
+        tuple(m.lower() for m in obj_modifiers),
+        subj.lower() if subj else None,
+        subj_type,
+        pp,
+        mods,
+        governor.lower() if governor else None,
+        complement,
+    )
     result: EventClass | None = None
     if noun:
         result = _noun_class(lex, lem, c.mods, c.verb, 0, pp)
@@ -656,12 +738,41 @@ _COMP_DEPS = frozenset({"xcomp", "ccomp"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 #: Irregular past forms (also with prefixes: "retook", "overran") the tagger may leave unlemmatized.
 _IRREGULAR: dict[str, str] = {
-    "took": "take", "ran": "run", "shot": "shoot", "fought": "fight", "struck": "strike", "fled": "flee",
-    "held": "hold", "sent": "send", "met": "meet", "led": "lead", "left": "leave", "brought": "bring",
-    "began": "begin", "gave": "give", "threw": "throw", "drew": "draw", "sought": "seek", "froze": "freeze",
-    "spoke": "speak", "told": "tell", "said": "say", "laid": "lay", "sold": "sell", "broke": "break",
-    "forbade": "forbid", "stood": "stand", "went": "go", "overcame": "overcome", "hung": "hang",
-    "blew": "blow", "slew": "slay", "bound": "bind", "won": "win", "swore": "swear", "rose": "rise",
+    "took": "take",
+    "ran": "run",
+    "shot": "shoot",
+    "fought": "fight",
+    "struck": "strike",
+    "fled": "flee",
+    "held": "hold",
+    "sent": "send",
+    "met": "meet",
+    "led": "lead",
+    "left": "leave",
+    "brought": "bring",
+    "began": "begin",
+    "gave": "give",
+    "threw": "throw",
+    "drew": "draw",
+    "sought": "seek",
+    "froze": "freeze",
+    "spoke": "speak",
+    "told": "tell",
+    "said": "say",
+    "laid": "lay",
+    "sold": "sell",
+    "broke": "break",
+    "forbade": "forbid",
+    "stood": "stand",
+    "went": "go",
+    "overcame": "overcome",
+    "hung": "hang",
+    "blew": "blow",
+    "slew": "slay",
+    "bound": "bind",
+    "won": "win",
+    "swore": "swear",
+    "rose": "rise",
 }
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"})
@@ -740,15 +851,25 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
         obj_tok = token.head
     if modal is None and token.dep_ in ("xcomp", "conj"):
         # "it would allow X and Y" / "will continue to send": inherit the head's modal
-        modal = next((_head_lemma(a) for a in token.head.children
-                      if a.dep_ == "aux" and _head_lemma(a) in FUTURE_MODALS | OBLIGATION_MODALS), None)
+        modal = next(
+            (
+                _head_lemma(a)
+                for a in token.head.children
+                if a.dep_ == "aux" and _head_lemma(a) in FUTURE_MODALS | OBLIGATION_MODALS
+            ),
+            None,
+        )
     if _depth < 2 and not is_noun:
         for ch in token.children:
             if ch.dep_ in _COMP_DEPS and ch.pos_ in ("VERB", "AUX", "ADJ"):
                 csubj = next((g for g in ch.children if g.dep_ in _SUBJ_DEPS | _PASS_SUBJ_DEPS), None)
                 cmodal = any(g.dep_ == "aux" and _head_lemma(g) in OBLIGATION_MODALS for g in ch.children)
-                own = (csubj is None or _head_lemma(csubj) in _PRONOUNS or cmodal
-                       or (subj_tok is not None and _head_lemma(csubj) == _head_lemma(subj_tok)))
+                own = (
+                    csubj is None
+                    or _head_lemma(csubj) in _PRONOUNS
+                    or cmodal
+                    or (subj_tok is not None and _head_lemma(csubj) == _head_lemma(subj_tok))
+                )
                 if own:
                     complement = classify_token(ch, lexicon=lex, _depth=_depth + 1)
                     break
@@ -787,10 +908,38 @@ def classify_token(token: Token, *, lexicon: Lexicon | None = None, _depth: int 
 
 
 def _classify_key(key: tuple[Any, ...], lex: Lexicon) -> EventClass:
-    (lemma, noun, particle, obj, obj_type, obj_mods, subj, subj_type, preps, mods, governor, complement,
-     modal, future, negated) = key
+    (
+        lemma,
+        noun,
+        particle,
+        obj,
+        obj_type,
+        obj_mods,
+        subj,
+        subj_type,
+        preps,
+        mods,
+        governor,
+        complement,
+        modal,
+        future,
+        negated,
+    ) = key
     return classify(
-        lemma, noun=noun, particle=particle, obj=obj, obj_type=obj_type, obj_modifiers=obj_mods, subj=subj,
-        subj_type=subj_type, preps=preps, modifiers=mods, governor=governor, complement=complement, modal=modal,
-        future=future, negated=negated, lexicon=lex,
+        lemma,
+        noun=noun,
+        particle=particle,
+        obj=obj,
+        obj_type=obj_type,
+        obj_modifiers=obj_mods,
+        subj=subj,
+        subj_type=subj_type,
+        preps=preps,
+        modifiers=mods,
+        governor=governor,
+        complement=complement,
+        modal=modal,
+        future=future,
+        negated=negated,
+        lexicon=lex,
     )

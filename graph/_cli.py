@@ -40,8 +40,14 @@ PROG = "conflict-kg"
 
 #: ``extract`` output formats and the ``-o`` suffixes that imply them.
 EXTRACT_FORMATS = ("jsonl", "turtle", "nt", "jsonld")
-_EXTRACT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".ttl": "turtle", ".nt": "nt",
-                     ".jsonld": "jsonld", ".json": "jsonld"}
+_EXTRACT_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+}
 
 _T = TypeVar("_T")
 Subparsers = Any  # argparse's _SubParsersAction, which typeshed keeps private
@@ -55,6 +61,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ------------------------------------------------------------------ argument types
+
 
 def iso_date(value: str) -> dt.date:
     """An ``argparse`` type: an ISO ``YYYY-MM-DD`` date."""
@@ -76,6 +83,7 @@ def positive_int(value: str) -> int:
 
 
 # ------------------------------------------------------------------ output
+
 
 def _write(chunks: Iterable[str], output: str | None) -> None:
     """Write text to ``output`` atomically, or to stdout when it is None or ``-``."""
@@ -107,6 +115,7 @@ def _progress(pairs: Iterable[_T], enabled: bool) -> Iterator[_T]:
 
 
 # ------------------------------------------------------------------ extract
+
 
 def extract_format(fmt: str | None, output: str | None) -> str:
     """The ``extract`` output format: ``fmt``, else from ``output``'s suffix, else ``jsonl``."""
@@ -159,31 +168,40 @@ def add_extract_command(subparsers: Subparsers) -> None:
         "as JSON lines (one event a line) or as an RDF graph.",
     )
     _add_input_options(parser)
-    parser.add_argument("--format", choices=EXTRACT_FORMATS,
-                        help="output format (default: from the -o suffix, else jsonl)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write here (atomically) instead of stdout")
+    parser.add_argument(
+        "--format", choices=EXTRACT_FORMATS, help="output format (default: from the -o suffix, else jsonl)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     _add_extraction_options(parser)
     parser.set_defaults(func=run_extract)
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     """The articles to read and their publication date (``extract``, ``ingest``)."""
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help=".txt article(s), folders of them, a .jsonl corpus of "
-                             '{"id", "date", "text"} lines, or - for stdin')
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                        help="publication date of plain-text articles (default: a date in the file name)")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help='.txt article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} lines, or - for stdin',
+    )
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of plain-text articles (default: a date in the file name)",
+    )
 
 
 def _add_extraction_options(parser: argparse.ArgumentParser) -> None:
     """The spaCy pipeline and the number of extraction processes (``extract``, ``evaluate``, ``ingest``)."""
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)")
-    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
-                        help="parallel extraction processes (default: 1)")
+    parser.add_argument(
+        "--workers", type=positive_int, default=1, metavar="N", help="parallel extraction processes (default: 1)"
+    )
 
 
 # ------------------------------------------------------------------ query
+
 
 def _read_query(args: argparse.Namespace) -> tuple[list[str], str]:
     """Split the positionals into graph files and the query text."""
@@ -222,18 +240,29 @@ def add_query_command(subparsers: Subparsers) -> None:
         "(.ttl, .nt, .jsonld, .nq, .trig). The prefixes sem:, ckg:, ckga:, plover:, prov:, "
         "dcterms:, geo:, wgs:, rdfs: and owl: need no PREFIX line.",
     )
-    parser.add_argument("args", nargs="*", metavar="ARG",
-                        help="graph files, then the query text (unless -f is given); with --store, the query only")
-    parser.add_argument("--store", metavar="DIR|URL",
-                        help="query this store (a directory or an http(s)://.../sparql endpoint) instead of files")
-    parser.add_argument("-f", "--query-file", metavar="FILE.rq",
-                        help="read the query from a file (- for stdin)")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                        help="result format (default: table; CONSTRUCT gives Turtle, N-Triples or JSON-LD)")
+    parser.add_argument(
+        "args",
+        nargs="*",
+        metavar="ARG",
+        help="graph files, then the query text (unless -f is given); with --store, the query only",
+    )
+    parser.add_argument(
+        "--store",
+        metavar="DIR|URL",
+        help="query this store (a directory or an http(s)://.../sparql endpoint) instead of files",
+    )
+    parser.add_argument("-f", "--query-file", metavar="FILE.rq", help="read the query from a file (- for stdin)")
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="result format (default: table; CONSTRUCT gives Turtle, N-Triples or JSON-LD)",
+    )
     parser.set_defaults(func=run_query_command)
 
 
 # ------------------------------------------------------------------ evaluate
+
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Extract events from a gold set's documents (or read --pred) and score them."""
@@ -277,9 +306,12 @@ def add_evaluate_command(subparsers: Subparsers) -> None:
 # ------------------------------------------------------------------ stores: ingest, remove, export, stats
 # (``query --store`` runs through :func:`run_store_query`)
 
+
 def _add_store_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
     parser.add_argument(
-        "--store", metavar="DIR|URL", required=required,
+        "--store",
+        metavar="DIR|URL",
+        required=required,
         help="an on-disk store directory, or an http(s)://.../sparql endpoint of a SPARQL 1.1 server "
         "(default: $CONFLICT_KG_STORE, else ./conflict-kg-store)",
     )
@@ -299,14 +331,21 @@ def run_ingest(args: argparse.Namespace) -> int:
     with _open_store(args, create=True) as store:
         documents = read_documents(args.inputs, date=args.date)
         pairs = iter_extractions(documents, model=args.model, workers=args.workers)
-        store.on_optimize = lambda: print("conflict-kg: compacting the store after a large load ...",
-                                          file=sys.stderr, flush=True)
-        report = store.add_extractions(_progress(pairs, enabled=sys.stderr.isatty()),
-                                       batch_triples=args.batch_triples, optimize=args.optimize)
+        store.on_optimize = lambda: print(
+            "conflict-kg: compacting the store after a large load ...", file=sys.stderr, flush=True
+        )
+        report = store.add_extractions(
+            _progress(pairs, enabled=sys.stderr.isatty()), batch_triples=args.batch_triples, optimize=args.optimize
+        )
         stats = store.stats()
     compacted = " (store compacted)" if report.optimized else ""
-    _write([f"ingested {report.documents} document(s), {report.triples} statements into {store.location}"
-            f"{compacted}; the store holds {stats.documents} documents, {stats.events} events\n"], None)
+    _write(
+        [
+            f"ingested {report.documents} document(s), {report.triples} statements into {store.location}"
+            f"{compacted}; the store holds {stats.documents} documents, {stats.events} events\n"
+        ],
+        None,
+    )
     return 0
 
 
@@ -323,12 +362,20 @@ def add_ingest_command(subparsers: Subparsers) -> None:
     _add_input_options(parser)
     _add_store_option(parser)
     _add_extraction_options(parser)
-    parser.add_argument("--batch-triples", type=positive_int, default=None, metavar="N",
-                        help="statements loaded at a time; memory grows with it "
-                             "(default: 500000 on disk, 20000 remote)")
-    parser.add_argument("--optimize", action=argparse.BooleanOptionalAction, default=None,
-                        help="compact an on-disk store after loading: smaller, faster look-ups "
-                             "(default: after loading 1,000,000 statements or more)")
+    parser.add_argument(
+        "--batch-triples",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="statements loaded at a time; memory grows with it (default: 500000 on disk, 20000 remote)",
+    )
+    parser.add_argument(
+        "--optimize",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="compact an on-disk store after loading: smaller, faster look-ups "
+        "(default: after loading 1,000,000 statements or more)",
+    )
     parser.set_defaults(func=run_ingest)
 
 
@@ -341,9 +388,12 @@ def run_remove(args: argparse.Namespace) -> int:
         location = store.location
         known = store.documents() if missing else []
     if missing:
-        hint = (f"it holds {', '.join(map(repr, known))}" if len(known) <= 10 else
-                "list its ids with: conflict-kg query --store ... "
-                "'SELECT ?id WHERE { ?d a ckg:Document ; dcterms:identifier ?id }'")
+        hint = (
+            f"it holds {', '.join(map(repr, known))}"
+            if len(known) <= 10
+            else "list its ids with: conflict-kg query --store ... "
+            "'SELECT ?id WHERE { ?d a ckg:Document ; dcterms:identifier ?id }'"
+        )
         raise StoreError(f"no document(s) {', '.join(map(repr, missing))} in store {location!r}; {hint}")
     return 0
 
@@ -351,7 +401,8 @@ def run_remove(args: argparse.Namespace) -> int:
 def add_remove_command(subparsers: Subparsers) -> None:
     """Register ``conflict-kg remove``."""
     parser = subparsers.add_parser(
-        "remove", help="take documents out of a store",
+        "remove",
+        help="take documents out of a store",
         description="Remove documents, by id, from a store: their named graphs go, and with them "
         "whatever only they said (an actor named in other articles stays).",
     )
@@ -380,8 +431,16 @@ def run_store_query(args: argparse.Namespace) -> int:
 
 
 #: ``export`` formats and the ``-o`` suffixes that imply them.
-_STORE_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "jsonld",
-                   ".json": "jsonld", ".graphml": "graphml", ".csv": "csv"}
+_STORE_SUFFIXES = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".graphml": "graphml",
+    ".csv": "csv",
+}
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -392,8 +451,10 @@ def run_export(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = Path(args.output).suffix.lower()
         if suffix not in _STORE_SUFFIXES:
-            raise ExportError(f"cannot tell the format of {args.output!r} from its suffix {suffix!r}; "
-                              f"pass --format ({'|'.join(EXPORT_FORMATS)})")
+            raise ExportError(
+                f"cannot tell the format of {args.output!r} from its suffix {suffix!r}; "
+                f"pass --format ({'|'.join(EXPORT_FORMATS)})"
+            )
         fmt = _STORE_SUFFIXES[suffix]
     with _open_store(args) as store:
         store.export(fmt, args.output)
@@ -405,15 +466,19 @@ def add_export_command(subparsers: Subparsers) -> None:
     from ._store import EXPORT_FORMATS
 
     parser = subparsers.add_parser(
-        "export", help="write a store as RDF, GraphML or CSV",
+        "export",
+        help="write a store as RDF, GraphML or CSV",
         description="Write a store to a file (atomically: an interrupted export leaves no half file). "
         "turtle and nt hold the merged graph; trig, nquads and jsonld keep one named graph per "
         "document; graphml is the networkx view (entities as nodes, events as edges); csv has one "
         "row per event.",
     )
     _add_store_option(parser)
-    parser.add_argument("--format", choices=EXPORT_FORMATS,
-                        help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv)")
+    parser.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     parser.set_defaults(func=run_export)
 
@@ -432,7 +497,8 @@ def run_stats(args: argparse.Namespace) -> int:
 def add_stats_command(subparsers: Subparsers) -> None:
     """Register ``conflict-kg stats``."""
     parser = subparsers.add_parser(
-        "stats", help="count a store's documents, events, actors, places and statements",
+        "stats",
+        help="count a store's documents, events, actors, places and statements",
         description="Count the documents, events, actors (targets and sources included), places and "
         "statements of a store (a statement held by several document graphs counts once per graph).",
     )

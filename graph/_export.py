@@ -109,9 +109,7 @@ def atomic_write(path: str | Path, *, encoding: str = "utf-8") -> Iterator[TextI
     path = Path(path)
     parent = path.parent
     if not parent.is_dir():
-        raise ExportError(
-            f"cannot write {str(path)!r}: folder {str(parent)!r} does not exist; create it first"
-        )
+        raise ExportError(f"cannot write {str(path)!r}: folder {str(parent)!r} does not exist; create it first")
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:

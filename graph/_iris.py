@@ -59,16 +59,62 @@ _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Words that open a phrase without naming anything ("the", "their", "they").
-_OPENERS = frozenset([
-    "the", "a", "an", "this", "that", "these", "those", "some", "any", "many", "several", "other",
-    "another", "its", "their", "his", "her", "our", "my", "your", "they", "he", "she", "it", "we",
-    "you", "i", "them", "him", "us",
-])
+_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "many",
+        "several",
+        "other",
+        "another",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "they",
+        "he",
+        "she",
+        "it",
+        "we",
+        "you",
+        "i",
+        "them",
+        "him",
+        "us",
+    ]
+)
 #: Lower-case words after which a phrase's head is over ("the hospital in Aleppo").
-_HEAD_ENDS = frozenset([
-    "of", "in", "at", "near", "from", "on", "for", "to", "with", "by", "outside", "inside", "around",
-    "across", "along", "between", "into",
-])
+_HEAD_ENDS = frozenset(
+    [
+        "of",
+        "in",
+        "at",
+        "near",
+        "from",
+        "on",
+        "for",
+        "to",
+        "with",
+        "by",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "along",
+        "between",
+        "into",
+    ]
+)
 
 
 def stable_hash(*parts: object) -> str:
@@ -161,9 +207,7 @@ def _scope(entity: Mention | Place, doc: str | None) -> str | None:
     if is_named(entity):
         return None
     if doc is None:
-        raise InputError(
-            f"{entity.label!r} is a generic description, not a name: its IRI needs the document (doc=...)"
-        )
+        raise InputError(f"{entity.label!r} is a generic description, not a name: its IRI needs the document (doc=...)")
     return doc
 
 

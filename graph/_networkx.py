@@ -27,9 +27,26 @@ __all__ = ["EVENT_COLUMNS", "event_record", "events_frame", "to_networkx"]
 
 #: The keys of :func:`event_record`, the columns of :func:`events_frame`.
 EVENT_COLUMNS = (
-    "event", "actor", "actor_label", "actor_text", "action", "action_text", "target", "target_label",
-    "target_text", "place", "place_label", "place_text", "date", "class", "cameo", "modality", "source",
-    "doc", "sentence", "evidence",
+    "event",
+    "actor",
+    "actor_label",
+    "actor_text",
+    "action",
+    "action_text",
+    "target",
+    "target_label",
+    "target_text",
+    "place",
+    "place_label",
+    "place_text",
+    "date",
+    "class",
+    "cameo",
+    "modality",
+    "source",
+    "doc",
+    "sentence",
+    "evidence",
 )
 
 
@@ -45,6 +62,7 @@ def event_record(event: Event) -> dict[str, Any]:
     >>> r["actor_label"], r["action"], r["doc"], r["sentence"], r["target"]
     ('Rebels', 'shell', 'd1', 2, None)
     """
+
     def iri(m: Mention | None) -> str | None:
         return str(actor_iri(m, event.doc)) if m else None
 
@@ -84,8 +102,12 @@ def _merge_node(graph: nx.MultiDiGraph, node: str, attrs: dict[str, Any]) -> Non
 
 
 def _mention_attrs(mention: Mention) -> dict[str, Any]:
-    return {"kind": "actor", "label": mention.label, "type": mention.type,
-            "country": mention.country.upper() if mention.country else None}
+    return {
+        "kind": "actor",
+        "label": mention.label,
+        "type": mention.type,
+        "country": mention.country.upper() if mention.country else None,
+    }
 
 
 def _place_attrs(place: Place) -> dict[str, Any]:
@@ -143,7 +165,5 @@ def events_frame(source: Graph | Iterable[Event]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    records = sorted((event_record(e) for e in _events(source)),
-                     key=lambda r: (r["doc"], r["sentence"], r["event"]))
+    records = sorted((event_record(e) for e in _events(source)), key=lambda r: (r["doc"], r["sentence"], r["event"]))
     return pd.DataFrame.from_records(records, columns=list(EVENT_COLUMNS))
-

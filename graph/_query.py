@@ -166,7 +166,7 @@ def shorten(term: Node | None, namespace_manager: NamespaceManager | None = None
             iri, best = str(term), ""
             for prefix, ns in namespace_manager.namespaces():
                 if iri.startswith(ns) and len(ns) > len(best) and len(iri) > len(ns):
-                    best, name = str(ns), f"{prefix}:{iri[len(ns):]}"
+                    best, name = str(ns), f"{prefix}:{iri[len(ns) :]}"
             if best:
                 return name
         return str(term)

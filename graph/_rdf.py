@@ -88,25 +88,66 @@ ENTITIES_GRAPH = ID["graph/entities"]
 MONTH = CKG.month
 
 _CONSTANTS: dict[str, URIRef] = {
-    "type": RDF.type, "label": RDFS.label, "subPropertyOf": RDFS.subPropertyOf,
-    "Event": SEM.Event, "Actor": SEM.Actor, "Place": SEM.Place, "hasPlace": SEM.hasPlace,
-    "hasTimeStamp": SEM.hasTimeStamp, "eventType": SEM.eventType, "month": MONTH,
-    "action": CKG.action, "actionLemma": CKG.actionLemma, "actionText": CKG.actionText,
-    "actionStart": CKG.actionStart, "actionEnd": CKG.actionEnd, "cameo": CKG.cameo, "modality": CKG.modality,
-    "actor": CKG.actor, "target": CKG.target, "source": CKG.source,
-    "actorText": CKG.actorText, "targetText": CKG.targetText, "sourceText": CKG.sourceText,
-    "placeText": CKG.placeText, "timeText": CKG.timeText, "ActionProperty": CKG.ActionProperty,
-    "actsOn": CKG.actsOn, "Presence": CKG.Presence, "presence": CKG.presence,
-    "presenceActor": CKG.presenceActor, "presencePlace": CKG.presencePlace, "actorType": CKG.actorType,
+    "type": RDF.type,
+    "label": RDFS.label,
+    "subPropertyOf": RDFS.subPropertyOf,
+    "Event": SEM.Event,
+    "Actor": SEM.Actor,
+    "Place": SEM.Place,
+    "hasPlace": SEM.hasPlace,
+    "hasTimeStamp": SEM.hasTimeStamp,
+    "eventType": SEM.eventType,
+    "month": MONTH,
+    "action": CKG.action,
+    "actionLemma": CKG.actionLemma,
+    "actionText": CKG.actionText,
+    "actionStart": CKG.actionStart,
+    "actionEnd": CKG.actionEnd,
+    "cameo": CKG.cameo,
+    "modality": CKG.modality,
+    "actor": CKG.actor,
+    "target": CKG.target,
+    "source": CKG.source,
+    "actorText": CKG.actorText,
+    "targetText": CKG.targetText,
+    "sourceText": CKG.sourceText,
+    "placeText": CKG.placeText,
+    "timeText": CKG.timeText,
+    "ActionProperty": CKG.ActionProperty,
+    "actsOn": CKG.actsOn,
+    "Presence": CKG.Presence,
+    "presence": CKG.presence,
+    "presenceActor": CKG.presenceActor,
+    "presencePlace": CKG.presencePlace,
+    "actorType": CKG.actorType,
     "country": CKG.country,
-    "Sentence": CKG.Sentence, "sentenceIndex": CKG.sentenceIndex, "text": CKG.text, "start": CKG.start,
-    "end": CKG.end, "Document": CKG.Document, "origin": CKG.origin,
-    "isPartOf": DCTERMS.isPartOf, "identifier": DCTERMS.identifier, "date": DCTERMS.date,
-    "wasDerivedFrom": PROV.wasDerivedFrom, "sameAs": OWL.sameAs, "lat": WGS84.lat, "long": WGS84.long,
-    "Feature": GEO.Feature, "hasGeometry": GEO.hasGeometry, "Geometry": GEO.Geometry, "asWKT": GEO.asWKT,
-    "asserted": CKG.asserted, "negated": CKG.negated, "possible": CKG.possible, "alleged": CKG.alleged,
-    "xsd_date": XSD.date, "xsd_decimal": XSD.decimal, "xsd_integer": XSD.integer,
-    "xsd_gYearMonth": XSD.gYearMonth, "wkt": GEO.wktLiteral,
+    "Sentence": CKG.Sentence,
+    "sentenceIndex": CKG.sentenceIndex,
+    "text": CKG.text,
+    "start": CKG.start,
+    "end": CKG.end,
+    "Document": CKG.Document,
+    "origin": CKG.origin,
+    "isPartOf": DCTERMS.isPartOf,
+    "identifier": DCTERMS.identifier,
+    "date": DCTERMS.date,
+    "wasDerivedFrom": PROV.wasDerivedFrom,
+    "sameAs": OWL.sameAs,
+    "lat": WGS84.lat,
+    "long": WGS84.long,
+    "Feature": GEO.Feature,
+    "hasGeometry": GEO.hasGeometry,
+    "Geometry": GEO.Geometry,
+    "asWKT": GEO.asWKT,
+    "asserted": CKG.asserted,
+    "negated": CKG.negated,
+    "possible": CKG.possible,
+    "alleged": CKG.alleged,
+    "xsd_date": XSD.date,
+    "xsd_decimal": XSD.decimal,
+    "xsd_integer": XSD.integer,
+    "xsd_gYearMonth": XSD.gYearMonth,
+    "wkt": GEO.wktLiteral,
 }
 _MODALITY_NAMES = ("asserted", "negated", "possible", "alleged")
 _PERSON_ROLES = ("actor", "target", "source")
@@ -382,6 +423,7 @@ def _describe_document(
 
 # ------------------------------------------------------------------ rdflib API
 
+
 def new_graph() -> Graph:
     """An empty in-memory graph with the conflict-kg prefixes bound."""
     return bind_prefixes(Graph(bind_namespaces="core"))
@@ -519,6 +561,7 @@ def build_dataset(events: Iterable[Event], dataset: Dataset | None = None) -> Da
 
 
 # ------------------------------------------------------------------ N-Quads for stores
+
 
 class QuadWriter:
     """N-Quads text of documents, for loading into a store, without rdflib terms.

@@ -100,8 +100,9 @@ def _place(node: Node | None, text: Node | None, entities: dict[Node, dict[str, 
     if node is None:
         return None
     attrs = entities.get(node, {})
-    return Place(*_names(node, text, attrs), attrs.get("geonames_id"), attrs.get("lat"), attrs.get("lon"),
-                 attrs.get("country"))
+    return Place(
+        *_names(node, text, attrs), attrs.get("geonames_id"), attrs.get("lat"), attrs.get("lon"), attrs.get("country")
+    )
 
 
 def events_from_graph(graph: Graph) -> Iterator[Event]:
@@ -131,9 +132,7 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
         yield Event(
             doc=str(r.doc),
             sentence=int(r.sentence),
-            action=Action(
-                _py(r.text) or str(r.lemma), str(r.lemma), cls, _py(r.cameo), _py(r.start), _py(r.end)
-            ),
+            action=Action(_py(r.text) or str(r.lemma), str(r.lemma), cls, _py(r.cameo), _py(r.start), _py(r.end)),
             actor=_mention(r.actor, r.actorText, entities),
             target=_mention(r.target, r.targetText, entities),
             place=_place(r.place, r.placeText, entities),
@@ -145,4 +144,3 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
             sentence_end=_py(r.sEnd),
             doc_date=_py(r.docDate),
         )
-

@@ -94,8 +94,9 @@ def _query_shape(sparql: str) -> tuple[str | None, bool]:
     except Exception:  # Virtuoso extensions and the like: send as is
         return None, False
     part = parsed[1]
-    form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
-            "DescribeQuery": "DESCRIBE"}.get(part.name)
+    form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}.get(
+        part.name
+    )
     pageable = form == "SELECT" and "limitoffset" not in part and "valuesClause" not in part
     return form, pageable
 

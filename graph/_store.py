@@ -147,8 +147,11 @@ def _ingest_options(kwargs: dict[str, Any]) -> dict[str, Any]:
     unknown = set(kwargs) - {"replace", "batch_triples", "optimize"}
     if unknown:
         raise TypeError(f"unexpected ingestion options {sorted(unknown)!r}")
-    return {"replace": kwargs.get("replace", True), "batch_triples": kwargs.get("batch_triples"),
-            "optimize": kwargs.get("optimize")}
+    return {
+        "replace": kwargs.get("replace", True),
+        "batch_triples": kwargs.get("batch_triples"),
+        "optimize": kwargs.get("optimize"),
+    }
 
 
 _COUNT_QUERIES = {
@@ -458,7 +461,6 @@ class Store(abc.ABC):
         rows = self.query("SELECT DISTINCT ?id WHERE { ?d a ckg:Document ; dcterms:identifier ?id }")
         return sorted(str(row[0]) for row in rows)  # type: ignore[index]
 
-
     def stats(self) -> StoreStats:
         """Counts of documents, events, actors (targets and sources included), places, statements."""
         counts = {key: first_int(self.query(sparql)) for key, sparql in _COUNT_QUERIES.items()}
@@ -763,4 +765,3 @@ def open_store(location: str | Path | None = None, *, create: bool = True, **opt
 
         return SparqlStore(str(location), **options)
     return OxigraphStore(location, create=create, **options)
-

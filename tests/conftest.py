@@ -16,10 +16,17 @@ SENTENCE_1 = (
 def recapture() -> Event:
     """Government troops recaptured the municipal building (in Fallujah, on 2016-06-17)."""
     return Event(
-        "d00", 1, Action("recaptured", "recapture", "ASSAULT", "190", 277, 287),
+        "d00",
+        1,
+        Action("recaptured", "recapture", "ASSAULT", "190", 277, 287),
         actor=Mention("Government troops", "government troops", "military", "IRQ"),
-        target=Mention("the municipal building"), place=FALLUJAH, time=Time(None, "2016-06-17"),
-        evidence=SENTENCE_1, sentence_start=200, sentence_end=400, doc_date="2016-06-17",
+        target=Mention("the municipal building"),
+        place=FALLUJAH,
+        time=Time(None, "2016-06-17"),
+        evidence=SENTENCE_1,
+        sentence_start=200,
+        sentence_end=400,
+        doc_date="2016-06-17",
     )
 
 
@@ -28,15 +35,44 @@ def fallujah_events(recapture: Event) -> list[Event]:
     """Five events of the seed article: control, a negated one, a sourced one, one without target."""
     return [
         recapture,
-        Event("d00", 1, Action("controlled", "control", "COERCE"), actor=Mention("ISIS terrorists", "ISIS"),
-              target=Mention("a fair portion of Fallujah"), place=FALLUJAH, time=Time(None, "2016-06-17"),
-              evidence=SENTENCE_1, sentence_start=200, sentence_end=400, doc_date="2016-06-17"),
-        Event("d00", 2, Action("raised", "raise"),
-              actor=Mention("federal police", type="police", country="IRQ"),
-              target=Mention("the Iraqi state flag"), source=Mention("a military statement"),
-              doc_date="2016-06-17"),
-        Event("d00", 3, Action("did not seek", "seek", "ASSAULT"), actor=Mention("pro-government fighters"),
-              target=Mention("revenge"), modality="negated", doc_date="2016-06-17"),
-        Event("d01", 0, Action("launched", "launch", "ASSAULT"), actor=Mention("ISIS"),
-              place=Place("Baghdad"), time=Time("on May 23", "2016-05-23"), doc_date="2016-06-01"),
+        Event(
+            "d00",
+            1,
+            Action("controlled", "control", "COERCE"),
+            actor=Mention("ISIS terrorists", "ISIS"),
+            target=Mention("a fair portion of Fallujah"),
+            place=FALLUJAH,
+            time=Time(None, "2016-06-17"),
+            evidence=SENTENCE_1,
+            sentence_start=200,
+            sentence_end=400,
+            doc_date="2016-06-17",
+        ),
+        Event(
+            "d00",
+            2,
+            Action("raised", "raise"),
+            actor=Mention("federal police", type="police", country="IRQ"),
+            target=Mention("the Iraqi state flag"),
+            source=Mention("a military statement"),
+            doc_date="2016-06-17",
+        ),
+        Event(
+            "d00",
+            3,
+            Action("did not seek", "seek", "ASSAULT"),
+            actor=Mention("pro-government fighters"),
+            target=Mention("revenge"),
+            modality="negated",
+            doc_date="2016-06-17",
+        ),
+        Event(
+            "d01",
+            0,
+            Action("launched", "launch", "ASSAULT"),
+            actor=Mention("ISIS"),
+            place=Place("Baghdad"),
+            time=Time("on May 23", "2016-05-23"),
+            doc_date="2016-06-01",
+        ),
     ]

@@ -32,8 +32,16 @@ def _fake_events(doc, document) -> list[Event]:
     """One event per document, naming the document's first word as actor."""
     if "BOOM" in document.text:
         raise InputError(f"document {document.id!r} cannot be read")
-    return [Event(document.id, 0, Action("shelled", "shell"), actor=Mention(document.text.split()[0]),
-                  target=Mention("Taiz"), doc_date=document.date)]
+    return [
+        Event(
+            document.id,
+            0,
+            Action("shelled", "shell"),
+            actor=Mention(document.text.split()[0]),
+            target=Mention("Taiz"),
+            doc_date=document.date,
+        )
+    ]
 
 
 @pytest.fixture
@@ -60,6 +68,7 @@ def _one_error_line(err: str, *words: str) -> None:
 
 # ------------------------------------------------------------------ extract
 
+
 def test_extract_jsonl_to_stdout(
     fake_extractor: None, articles: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -67,15 +76,24 @@ def test_extract_jsonl_to_stdout(
     assert main(["extract", *map(str, articles)]) == 0
     events = [Event.from_dict(json.loads(line)) for line in capsys.readouterr().out.splitlines()]
     assert [(e.doc, e.actor.text if e.actor else None) for e in events] == [
-        ("a-2017-02-11.txt", "Rebels"), ("b.txt", "Houthis")]
+        ("a-2017-02-11.txt", "Rebels"),
+        ("b.txt", "Houthis"),
+    ]
     assert str(events[0].doc_date) == "2017-02-11"
 
 
-@pytest.mark.parametrize(("name", "fmt", "parse_as"),
-                         [("out.ttl", None, "turtle"), ("out.nt", None, "nt"), ("out.jsonld", None, "json-ld"),
-                          ("out.rdf", "turtle", "turtle")])
-def test_extract_rdf_file(fake_extractor: None, articles: list[Path], tmp_path: Path,
-                          name: str, fmt: str | None, parse_as: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "fmt", "parse_as"),
+    [
+        ("out.ttl", None, "turtle"),
+        ("out.nt", None, "nt"),
+        ("out.jsonld", None, "json-ld"),
+        ("out.rdf", "turtle", "turtle"),
+    ],
+)
+def test_extract_rdf_file(
+    fake_extractor: None, articles: list[Path], tmp_path: Path, name: str, fmt: str | None, parse_as: str
+) -> None:
     """RDF output: the format from --format, else from the -o suffix."""
     out = tmp_path / name
     argv = ["extract", *map(str, articles), "--date", "2020-01-01", "-o", str(out)]
@@ -84,21 +102,25 @@ def test_extract_rdf_file(fake_extractor: None, articles: list[Path], tmp_path: 
     assert "Houthis" in {str(o) for o in graph.objects()}
 
 
-def test_extract_jsonl_corpus_and_stdin(fake_extractor: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_jsonl_corpus_and_stdin(
+    fake_extractor: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A .jsonl corpus read from stdin gives one line per event with the corpus ids."""
     import io
 
-    corpus = '{"id": "d1", "date": "2018-04-05", "text": "Regime shelled Douma."}\n' \
-             '{"id": "d2", "date": "2018-04-06", "text": "Rebels shelled Afrin."}\n'
+    corpus = (
+        '{"id": "d1", "date": "2018-04-05", "text": "Regime shelled Douma."}\n'
+        '{"id": "d2", "date": "2018-04-06", "text": "Rebels shelled Afrin."}\n'
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO(corpus))
     assert main(["extract", "-"]) == 0
     docs = [json.loads(line)["doc"] for line in capsys.readouterr().out.splitlines()]
     assert docs == ["d1", "d2"]
 
 
-def test_failed_extract_leaves_no_file(fake_extractor: None, articles: list[Path], tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_extract_leaves_no_file(
+    fake_extractor: None, articles: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An error in the second document leaves no output file and one error line."""
     articles[1].write_text("BOOM shelled Taiz.")
     out = tmp_path / "out.jsonl"
@@ -110,13 +132,15 @@ def test_failed_extract_leaves_no_file(fake_extractor: None, articles: list[Path
 
 @pytest.mark.parametrize(
     ("argv", "words"),
-    [(["extract", "missing.txt"], ["'missing.txt' does not exist"]),
-     (["extract", "x.txt", "--date", "2016-13-45"], ["--date", "'2016-13-45'"]),
-     (["extract", "x.txt", "--workers", "0"], ["--workers", "'0'"]),
-     (["extract", "x.txt", "-o", "out.docx"], ["'.docx'", "--format"]),
-     (["extract", "x.txt", "--format", "xml"], ["invalid choice: 'xml'"]),
-     (["frobnicate"], ["invalid choice: 'frobnicate'"]),
-     ([], ["required"])],
+    [
+        (["extract", "missing.txt"], ["'missing.txt' does not exist"]),
+        (["extract", "x.txt", "--date", "2016-13-45"], ["--date", "'2016-13-45'"]),
+        (["extract", "x.txt", "--workers", "0"], ["--workers", "'0'"]),
+        (["extract", "x.txt", "-o", "out.docx"], ["'.docx'", "--format"]),
+        (["extract", "x.txt", "--format", "xml"], ["invalid choice: 'xml'"]),
+        (["frobnicate"], ["invalid choice: 'frobnicate'"]),
+        ([], ["required"]),
+    ],
 )
 def test_usage_errors_are_one_line(argv: list[str], words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """Bad arguments give one error line and a non-zero status."""
@@ -124,8 +148,9 @@ def test_usage_errors_are_one_line(argv: list[str], words: list[str], capsys: py
     _one_error_line(capsys.readouterr().err, *words)
 
 
-def test_unwritable_output_is_one_line(fake_extractor: None, articles: list[Path], tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_unwritable_output_is_one_line(
+    fake_extractor: None, articles: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An -o in a missing folder is one error line naming it."""
     assert main(["extract", str(articles[0]), "-o", str(tmp_path / "nope" / "out.ttl")]) == 1
     _one_error_line(capsys.readouterr().err, "nope", "does not exist")
@@ -139,19 +164,30 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
 
 # ------------------------------------------------------------------ query
 
+
 @pytest.fixture
 def graph_file(tmp_path: Path) -> Path:
     """A Turtle file with one recapture event."""
-    ev = Event("d00", 1, Action("recaptured", "recapture"), actor=Mention("Government troops"),
-               target=Mention("the municipal building"))
+    ev = Event(
+        "d00",
+        1,
+        Action("recaptured", "recapture"),
+        actor=Mention("Government troops"),
+        target=Mention("the municipal building"),
+    )
     path = tmp_path / "g.ttl"
     path.write_text(serialize(build_graph([ev])))
     return path
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [("table", "Government troops  recapture"),
-                                               ("csv", "Government troops,recapture"),
-                                               ("json", '"value": "recapture"')])
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("table", "Government troops  recapture"),
+        ("csv", "Government troops,recapture"),
+        ("json", '"value": "recapture"'),
+    ],
+)
 def test_query_formats(graph_file: Path, fmt: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
     """query prints SELECT results as table, CSV or JSON."""
     assert main(["query", str(graph_file), WHO_DID_WHAT, "--format", fmt]) == 0
@@ -168,12 +204,15 @@ def test_query_from_file(graph_file: Path, tmp_path: Path, capsys: pytest.Captur
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(["SELECT ?x WHERE { ?x ?y }"], ["syntax error", "line 1"]),
-     (["SELECT ?x WHERE { ?x nope:p ?y }"], ["nope"]),
-     ([], ["SPARQL query"])],
+    [
+        (["SELECT ?x WHERE { ?x ?y }"], ["syntax error", "line 1"]),
+        (["SELECT ?x WHERE { ?x nope:p ?y }"], ["nope"]),
+        ([], ["SPARQL query"]),
+    ],
 )
-def test_query_errors_are_one_line(graph_file: Path, args: list[str], words: list[str],
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_errors_are_one_line(
+    graph_file: Path, args: list[str], words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     """Bad SPARQL or a missing query gives one error line."""
     assert main(["query", str(graph_file), *args]) == 1
     _one_error_line(capsys.readouterr().err, *words)
@@ -189,9 +228,11 @@ def test_query_missing_files_are_one_line(tmp_path: Path, capsys: pytest.Capture
     _one_error_line(capsys.readouterr().err, "No such file", "none.rq")
 
 
-def test_interrupt_is_one_line(graph_file: Path, monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_interrupt_is_one_line(
+    graph_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Ctrl-C ends with one line and status 130."""
+
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
@@ -202,6 +243,7 @@ def test_interrupt_is_one_line(graph_file: Path, monkeypatch: pytest.MonkeyPatch
 
 # ------------------------------------------------------------------ end to end
 
+
 @pytest.mark.slow
 def test_seed_article_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The seed gives 'government troops recapture the municipal building in Fallujah' in SPARQL and networkx."""
@@ -211,10 +253,15 @@ def test_seed_article_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[s
     # the README query, with the surface text of the actor added (its label is the normalized name)
     query = WHO_DID_WHAT.replace("?modality WHERE {", "?modality ?actorText WHERE { ?event ckg:actorText ?actorText .")
     assert main(["query", str(out), query, "--format", "json"]) == 0
-    rows = [{k: v["value"] for k, v in b.items()}
-            for b in json.loads(capsys.readouterr().out)["results"]["bindings"]]
-    hits = [r for r in rows if r["action"] == "recapture" and r["actorText"] == "Government troops"
-            and "municipal building" in r.get("target", "") and "fallujah" in _ascii(r.get("place", ""))]
+    rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(capsys.readouterr().out)["results"]["bindings"]]
+    hits = [
+        r
+        for r in rows
+        if r["action"] == "recapture"
+        and r["actorText"] == "Government troops"
+        and "municipal building" in r.get("target", "")
+        and "fallujah" in _ascii(r.get("place", ""))
+    ]
     assert hits, rows
     assert hits[0].get("date") == "2016-06-17" and hits[0]["modality"].endswith("#asserted")
 
@@ -222,8 +269,12 @@ def test_seed_article_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
     view = to_networkx(load_graph([out]))
     edges = [d for _, _, d in view.edges(data=True) if d["relation"] == "action" and d["action"] == "recapture"]
-    assert any(d["actor_text"] == "Government troops" and d["target_label"].endswith("municipal building")
-               and "fallujah" in _ascii(d.get("place_label", "")) for d in edges), edges
+    assert any(
+        d["actor_text"] == "Government troops"
+        and d["target_label"].endswith("municipal building")
+        and "fallujah" in _ascii(d.get("place_label", ""))
+        for d in edges
+    ), edges
 
 
 def _ascii(text: str) -> str:
@@ -234,8 +285,9 @@ def _ascii(text: str) -> str:
 
 
 @pytest.mark.parametrize(("items", "shown"), [([1], False), ([1, 2, 3], True)])
-def test_progress_bar_only_from_the_second_document(items: list[int], shown: bool,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_bar_only_from_the_second_document(
+    items: list[int], shown: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The bar appears (on stderr) only when there is more than one document, and passes items through."""
     from conflict_kg.graph._cli import _progress
 
@@ -247,15 +299,43 @@ def test_progress_bar_only_from_the_second_document(items: list[int], shown: boo
 
 # ------------------------------------------------------------------ evaluate
 
+
 def test_evaluate_scores_a_prediction_file(tmp_path, capsys):
     """`evaluate GOLD --pred FILE` prints the figures and, with --show-errors, the errors."""
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "d1", "date": "2020-01-01", "text": "Rebels shelled the airport.",
-                                "events": [{"actor": "rebels", "action": "shell", "target": "airport",
-                                            "place": None, "date": None, "modality": "asserted"}]}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "d1",
+                "date": "2020-01-01",
+                "text": "Rebels shelled the airport.",
+                "events": [
+                    {
+                        "actor": "rebels",
+                        "action": "shell",
+                        "target": "airport",
+                        "place": None,
+                        "date": None,
+                        "modality": "asserted",
+                    }
+                ],
+            }
+        )
+        + "\n"
+    )
     preds = tmp_path / "pred.jsonl"
-    preds.write_text(json.dumps({"doc": "d1", "actor": {"text": "Police"}, "action": {"lemma": "arrest"},
-                                 "target": None, "modality": "asserted"}) + "\n")
+    preds.write_text(
+        json.dumps(
+            {
+                "doc": "d1",
+                "actor": {"text": "Police"},
+                "action": {"lemma": "arrest"},
+                "target": None,
+                "modality": "asserted",
+            }
+        )
+        + "\n"
+    )
     assert main(["evaluate", str(gold), "--pred", str(preds), "--show-errors"]) == 0
     out = capsys.readouterr().out
     assert "MISS d1:" in out and "EXTRA d1:" in out and "f1=0.0" in out

@@ -175,11 +175,27 @@ def test_split_relation_modifier_none(modifier):
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Iraqi", "IRQ"), ("Iraq's", "IRQ"), ("U.S.", "USA"), ("US", "USA"), ("American", "USA"),
-     ("Philippine", "PHL"), ("Nigerian", "NGA"), ("Egyptian", "EGY"), ("Ukrainian", "UKR"),
-     ("Malian", "MLI"), ("French", "FRA"), ("South Sudanese", "SSD"), ("Sudanese", "SDN"),
-     ("Kabul", "AFG"), ("the Houthis", "YEM"), ("Syrian Arab Republic", "SYR"), ("Fallujah", None),
-     ("us", None), ("turkey", None)],
+    [
+        ("Iraqi", "IRQ"),
+        ("Iraq's", "IRQ"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("American", "USA"),
+        ("Philippine", "PHL"),
+        ("Nigerian", "NGA"),
+        ("Egyptian", "EGY"),
+        ("Ukrainian", "UKR"),
+        ("Malian", "MLI"),
+        ("French", "FRA"),
+        ("South Sudanese", "SSD"),
+        ("Sudanese", "SDN"),
+        ("Kabul", "AFG"),
+        ("the Houthis", "YEM"),
+        ("Syrian Arab Republic", "SYR"),
+        ("Fallujah", None),
+        ("us", None),
+        ("turkey", None),
+    ],
 )
 def test_country_code(text, code):
     """Demonyms, names, capitals and groups map to ISO alpha-3; case rules hold."""
@@ -203,8 +219,9 @@ def test_document_country():
     assert document_country(["", "Atlantis"]) is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [("They", True), ("it", True), ("them.", True),
-                                                ("Iraqi forces", False), ("the army", False)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("They", True), ("it", True), ("them.", True), ("Iraqi forces", False), ("the army", False)]
+)
 def test_is_pronoun_like(text, expected):
     """Pronouns are recognized, descriptions are not."""
     assert is_pronoun_like(text) is expected
@@ -216,7 +233,8 @@ def test_user_lexicon_extends(tmp_path: Path):
     extra.write_text("#name\ttype\tcountry\tkind\taliases\nAzawad Liberation Front\trebel\tMLI\tgroup\tFLA\n")
     lex = load_lexicon(str(extra))
     assert describe_actor("FLA fighters", lexicon=lex) == ActorInfo(
-        "Azawad Liberation Front", "rebel", "MLI", "group", None, True)
+        "Azawad Liberation Front", "rebel", "MLI", "group", None, True
+    )
 
 
 @pytest.mark.parametrize(
@@ -257,12 +275,58 @@ def test_never_raises_and_names(text):
 
 
 _WORDS = [
-    "the", "a", "dozens", "of", "at", "least", "50", "heavily", "armed", "suspected", "senior",
-    "Iraqi", "U.S.", "Syrian", "Turkish", "Iraq", "government", "rebel", "opposition", "tribal",
-    "clan", "pro-government", "Iranian-backed", "U.S.-led", "ISIS", "Houthi", "UN", "troops",
-    "forces", "army", "police", "units", "fighters", "militants", "militias", "spokesman",
-    "officials", "civilians", "residents", "protesters", "coalition", "ministry", "Interior",
-    "Ministry", "Shi'ite", "Sunni", "Ali", "al-Sistani", "Fallujah", "school", "bus", "warplanes",
+    "the",
+    "a",
+    "dozens",
+    "of",
+    "at",
+    "least",
+    "50",
+    "heavily",
+    "armed",
+    "suspected",
+    "senior",
+    "Iraqi",
+    "U.S.",
+    "Syrian",
+    "Turkish",
+    "Iraq",
+    "government",
+    "rebel",
+    "opposition",
+    "tribal",
+    "clan",
+    "pro-government",
+    "Iranian-backed",
+    "U.S.-led",
+    "ISIS",
+    "Houthi",
+    "UN",
+    "troops",
+    "forces",
+    "army",
+    "police",
+    "units",
+    "fighters",
+    "militants",
+    "militias",
+    "spokesman",
+    "officials",
+    "civilians",
+    "residents",
+    "protesters",
+    "coalition",
+    "ministry",
+    "Interior",
+    "Ministry",
+    "Shi'ite",
+    "Sunni",
+    "Ali",
+    "al-Sistani",
+    "Fallujah",
+    "school",
+    "bus",
+    "warplanes",
 ]
 
 

@@ -210,10 +210,7 @@ def test_user_override_and_extension(tmp_path: Path) -> None:
     """User rows override built-in rows and add new lemmas and class members."""
     path = _write(
         tmp_path,
-        "say\tV\t-\tCONSULT\t04\n"
-        "zap\tV\t-\tASSAULT\t19\tdrone\n"
-        "@weapon\tphaser\n"
-        "*\tV\t-\tAGREE\t-\n",
+        "say\tV\t-\tCONSULT\t04\nzap\tV\t-\tASSAULT\t19\tdrone\n@weapon\tphaser\n*\tV\t-\tAGREE\t-\n",
     )
     lex = load_lexicon(path)
     assert classify("say", lexicon=lex) == EventClass("CONSULT", "04", None, "user.tsv:1")

@@ -117,8 +117,22 @@ def test_lookup(text: str, country: str, feature: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Narnia", "Shi’ite", "Sunni", "Taliban", "Wagner", "ISIS", "Islamic State", "Iraqi",
-     "Baghdad Street", "the city", "police", "", "Interior Ministry", "Human Rights Watch"],
+    [
+        "Narnia",
+        "Shi’ite",
+        "Sunni",
+        "Taliban",
+        "Wagner",
+        "ISIS",
+        "Islamic State",
+        "Iraqi",
+        "Baghdad Street",
+        "the city",
+        "police",
+        "",
+        "Interior Ministry",
+        "Human Rights Watch",
+    ],
 )
 def test_unknown(text: str) -> None:
     assert lookup_place(text) is None
@@ -161,8 +175,14 @@ def test_place_country() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Deir ez-Zor", "Deir al Zor"), ("Ta'izz", "Taiz"), ("Ma’rib", "Marib"), ("Tell Abyad", "Tal Abyad"),
-     ("Ḩalfāyā", "Halfaya"), ("AL-ANBAR", "Anbar")],
+    [
+        ("Deir ez-Zor", "Deir al Zor"),
+        ("Ta'izz", "Taiz"),
+        ("Ma’rib", "Marib"),
+        ("Tell Abyad", "Tal Abyad"),
+        ("Ḩalfāyā", "Halfaya"),
+        ("AL-ANBAR", "Anbar"),
+    ],
 )
 def test_fold_name(a: str, b: str) -> None:
     assert fold_name(a) == fold_name(b)

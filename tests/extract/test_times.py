@@ -101,8 +101,14 @@ def test_not_a_time(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "granularity"),
-    [("in 2014", "year"), ("May 2015", "month"), ("earlier this month", "month"), ("last week", "week"),
-     ("on Friday", "day"), ("May 23", "day")],
+    [
+        ("in 2014", "year"),
+        ("May 2015", "month"),
+        ("earlier this month", "month"),
+        ("last week", "week"),
+        ("on Friday", "day"),
+        ("May 23", "day"),
+    ],
 )
 def test_granularity(text: str, granularity: str) -> None:
     value = resolve_time(text, FRI)
@@ -111,9 +117,18 @@ def test_granularity(text: str, granularity: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "offset"),
-    [("hours later", 0), ("at dawn", 0), ("the next day", 1), ("the following day", 1),
-     ("two days later", 2), ("a week later", 7), ("the day before", -1), ("three days earlier", -3),
-     ("days later", None), ("months later", None)],
+    [
+        ("hours later", 0),
+        ("at dawn", 0),
+        ("the next day", 1),
+        ("the following day", 1),
+        ("two days later", 2),
+        ("a week later", 7),
+        ("the day before", -1),
+        ("three days earlier", -3),
+        ("days later", None),
+        ("months later", None),
+    ],
 )
 def test_episode_shift(text: str, offset: int | None) -> None:
     value = resolve_time(text, FRI)
@@ -172,8 +187,11 @@ def test_weekday_invariant(publication: dt.date, name: str, prefix: str, suffix:
     assert value.date.weekday() == WEEKDAYS[name]
 
 
-@given(publication=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31)),
-       month=st.integers(1, 12), day=st.integers(1, 28))
+@given(
+    publication=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31)),
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+)
 def test_month_day_invariant(publication: dt.date, month: int, day: int) -> None:
     name = dt.date(2000, month, 1).strftime("%B")
     value = resolve_time(f"on {name} {day}", publication)
@@ -238,8 +256,7 @@ def test_detection_blank_pipeline() -> None:
     spacy = pytest.importorskip("spacy")
     nlp = spacy.blank("en")
     doc = nlp("Rebels attacked on Sunday and again two days later, the next day and at dawn.")
-    assert [s.text for s in time_expressions(doc[:])] == [
-        "on Sunday", "two days later", "the next day", "at dawn"]
+    assert [s.text for s in time_expressions(doc[:])] == ["on Sunday", "two days later", "the next day", "at dawn"]
     # the matcher is built once per vocabulary
     from conflict_kg.extract import _times
 

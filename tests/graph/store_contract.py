@@ -46,9 +46,7 @@ class StoreContract:
     def test_same_entity_merges_across_documents(self, store: Store, fallujah_events: list[Event]) -> None:
         store.add_events(fallujah_events)
         isis = actor_iri(Mention("ISIS"))
-        result = store.query(
-            f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?e ckg:actor <{isis}> }} }}"
-        )
+        result = store.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?e ckg:actor <{isis}> }} }}")
         assert int(next(iter(result))[0]) == 2  # type: ignore[index]
         rows = store.query(f"SELECT DISTINCT ?e WHERE {{ ?e ckg:actor <{isis}> }}")
         assert len(rows) == 2
@@ -84,8 +82,16 @@ class StoreContract:
         assert store.stats().triples == 0
 
     def test_generic_targets_are_per_document(self, store: Store) -> None:
-        events = [Event(doc, 0, Action("shelled", "shell"), actor=Mention("Houthis", country="YEM"),
-                        target=Mention("the hospital", "hospital")) for doc in ("a", "b")]
+        events = [
+            Event(
+                doc,
+                0,
+                Action("shelled", "shell"),
+                actor=Mention("Houthis", country="YEM"),
+                target=Mention("the hospital", "hospital"),
+            )
+            for doc in ("a", "b")
+        ]
         store.add_events(events)
         targets = store.query("SELECT DISTINCT ?t WHERE { ?e ckg:target ?t }")
         actors = store.query("SELECT DISTINCT ?a WHERE { ?e ckg:actor ?a }")
@@ -94,19 +100,21 @@ class StoreContract:
     def test_presence_links_one_actors_events_in_one_place(self, store: Store) -> None:
         """Events of a named actor in a named place share one ckg:Presence, kept while a document uses it."""
         mosul = Place("Mosul", geonames_id=99072)
-        events = [Event(doc, i, Action("shelled", "shell"), actor=Mention("ISIS"), place=mosul)
-                  for doc in ("a", "b") for i in range(2)]
+        events = [
+            Event(doc, i, Action("shelled", "shell"), actor=Mention("ISIS"), place=mosul)
+            for doc in ("a", "b")
+            for i in range(2)
+        ]
         events.append(Event("b", 5, Action("shelled", "shell"), actor=Mention("the gunmen"), place=mosul))
         store.add_events(events)
         presence = presence_iri(actor_iri(Mention("ISIS")), place_iri(mosul))
-        query = f"""SELECT ?e WHERE {{ ?p ckg:presenceActor <{actor_iri(Mention('ISIS'))}> ;
+        query = f"""SELECT ?e WHERE {{ ?p ckg:presenceActor <{actor_iri(Mention("ISIS"))}> ;
                                         ckg:presencePlace <{place_iri(mosul)}> . ?e ckg:presence ?p }}"""
         assert len(store.query(query)) == 4
         assert len(store.query("SELECT DISTINCT ?p WHERE { ?p a ckg:Presence }")) == 2  # the gunmen: b's own
 
         def shared() -> bool:
-            return bool(store.query(f"ASK {{ GRAPH <{ENTITIES_GRAPH}> {{ <{presence}> a ckg:Presence }} }}")
-                        .askAnswer)
+            return bool(store.query(f"ASK {{ GRAPH <{ENTITIES_GRAPH}> {{ <{presence}> a ckg:Presence }} }}").askAnswer)
 
         store.remove_document("a")
         assert shared() and len(store.query(query)) == 2
@@ -120,12 +128,15 @@ class StoreContract:
 
     def test_reingest_replaces_a_changed_document(self, store: Store, fallujah_events: list[Event]) -> None:
         store.add_events(fallujah_events)
-        changed = [Event("d01", 0, Action("shelled", "shell"), actor=Mention("ISIS"),
-                         target=Mention("Baghdad"))]
+        changed = [Event("d01", 0, Action("shelled", "shell"), actor=Mention("ISIS"), target=Mention("Baghdad"))]
         store.add_events(changed)
         assert store.stats().events == 5
-        lemmas = {str(r[0]) for r in store.query(  # type: ignore[index]
-            f"SELECT ?l WHERE {{ GRAPH <{document_iri('d01')}> {{ ?e ckg:actionLemma ?l }} }}")}
+        lemmas = {
+            str(r[0])
+            for r in store.query(  # type: ignore[index]
+                f"SELECT ?l WHERE {{ GRAPH <{document_iri('d01')}> {{ ?e ckg:actionLemma ?l }} }}"
+            )
+        }
         assert lemmas == {"shell"}
 
     def test_add_extractions_keeps_documents_without_events(self, store: Store) -> None:
@@ -179,8 +190,7 @@ class StoreContract:
         assert {"government troops", "ISIS", "Fallujah"} <= labels
         assert any(d.get("action") == "recapture" for _, _, d in graph.edges(data=True))
 
-    def test_csv_export_has_one_row_per_event(self, store: Store, fallujah_events: list[Event],
-                                              tmp_path) -> None:
+    def test_csv_export_has_one_row_per_event(self, store: Store, fallujah_events: list[Event], tmp_path) -> None:
         store.add_events(fallujah_events)
         with open(store.export("csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
@@ -189,10 +199,15 @@ class StoreContract:
         first = next(r for r in rows if r["action"] == "recapture")
         assert first["actor_label"] == "government troops" and first["place_label"] == "Fallujah"
         assert (first["date"], first["class"], first["modality"], first["doc"]) == (
-            "2016-06-17", "ASSAULT", "asserted", "d00")
+            "2016-06-17",
+            "ASSAULT",
+            "asserted",
+            "d00",
+        )
 
-    def test_failed_export_leaves_no_file(self, store: Store, fallujah_events: list[Event], tmp_path,
-                                          monkeypatch) -> None:
+    def test_failed_export_leaves_no_file(
+        self, store: Store, fallujah_events: list[Event], tmp_path, monkeypatch
+    ) -> None:
         store.add_events(fallujah_events)
         folder = tmp_path / "exports"
         folder.mkdir()
@@ -220,8 +235,15 @@ class StoreContract:
 
     def test_literals_survive(self, store: Store) -> None:
         tricky = 'Quote " backslash \\ newline\n tab\t é 漢字 \U0001f600'
-        event = Event("t1", 0, Action("said", "say"), actor=Mention(tricky), evidence=tricky,
-                      place=Place("Ḥimṣ", lat=34.73, lon=36.71), time=Time("today", "2020-02-29"))
+        event = Event(
+            "t1",
+            0,
+            Action("said", "say"),
+            actor=Mention(tricky),
+            evidence=tricky,
+            place=Place("Ḥimṣ", lat=34.73, lon=36.71),
+            time=Time("today", "2020-02-29"),
+        )
         store.add_events([event])
         rows = store.query("SELECT ?t WHERE { ?s ckg:text ?t }")
         assert [str(r[0]) for r in rows] == [tricky]  # type: ignore[index]

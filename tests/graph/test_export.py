@@ -37,8 +37,7 @@ def test_turtle_uses_the_prefixes(fallujah_events: list[Event]) -> None:
 def test_quads_need_a_dataset(fallujah_events: list[Event]) -> None:
     """N-Quads of a dataset keep the document graphs; of a plain graph it is an ExportError."""
     back = Dataset().parse(data=serialize(build_dataset(fallujah_events), "nquads"), format="nquads")
-    assert {g.identifier for g in back.graphs() if len(g)} == {
-        document_iri("d00"), document_iri("d01"), ENTITIES_GRAPH}
+    assert {g.identifier for g in back.graphs() if len(g)} == {document_iri("d00"), document_iri("d01"), ENTITIES_GRAPH}
     with pytest.raises(ExportError, match="named graphs"):
         serialize(build_graph(fallujah_events), "nquads")
 

@@ -19,9 +19,12 @@ def test_iri_scheme_is_pinned() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [(Mention("ISIS"), Mention("the  ISIS")), (Mention("the  Taliban"), Mention("Taliban")),
-     (Mention("Iraqi forces", "Government Forces"), Mention("Government  Forces")),
-     (Mention("the hospital"), Mention("The  Hospital", "hospital"))],
+    [
+        (Mention("ISIS"), Mention("the  ISIS")),
+        (Mention("the  Taliban"), Mention("Taliban")),
+        (Mention("Iraqi forces", "Government Forces"), Mention("Government  Forces")),
+        (Mention("the hospital"), Mention("The  Hospital", "hospital")),
+    ],
 )
 def test_same_actor_same_iri(a: Mention, b: Mention) -> None:
     """Actors are keyed by case- and space-folded label (name, else text)."""
@@ -30,10 +33,16 @@ def test_same_actor_same_iri(a: Mention, b: Mention) -> None:
 
 @pytest.mark.parametrize(
     ("mention", "named"),
-    [(Mention("ISIS"), True), (Mention("Iraqi forces", "Iraq military", "military", "IRQ"), True),
-     (Mention("Ali al-Sistani"), True), (Mention("the hospital", "hospital"), False),
-     (Mention("civilians", "civilians", "civilians"), False), (Mention("gunmen", type="armed group"), False),
-     (Mention("They"), False), (Mention("a school in Aleppo", "school"), False)],
+    [
+        (Mention("ISIS"), True),
+        (Mention("Iraqi forces", "Iraq military", "military", "IRQ"), True),
+        (Mention("Ali al-Sistani"), True),
+        (Mention("the hospital", "hospital"), False),
+        (Mention("civilians", "civilians", "civilians"), False),
+        (Mention("gunmen", type="armed group"), False),
+        (Mention("They"), False),
+        (Mention("a school in Aleppo", "school"), False),
+    ],
 )
 def test_only_named_actors_are_shared_across_documents(mention: Mention, named: bool) -> None:
     """Proper names and actors with a country are one node everywhere; descriptions one per document."""

@@ -23,8 +23,11 @@ from conflict_kg.graph import (
 
 
 def _labelled_edges(g: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
-    return {(g.nodes[u]["label"], d["action"], g.nodes[v]["label"])
-            for u, v, d in g.edges(data=True) if d["relation"] == "action"}
+    return {
+        (g.nodes[u]["label"], d["action"], g.nodes[v]["label"])
+        for u, v, d in g.edges(data=True)
+        if d["relation"] == "action"
+    }
 
 
 def test_action_edges(fallujah_events: list[Event]) -> None:
@@ -56,7 +59,8 @@ def test_events_and_rdf_views_agree(tmp_path: Path, fallujah_events: list[Event]
     from_events, from_rdf = to_networkx(fallujah_events), to_networkx(load_graph([path]))
     assert dict(from_events.nodes(data=True)) == dict(from_rdf.nodes(data=True))
     assert sorted(from_events.edges(keys=True, data=True), key=repr) == sorted(
-        from_rdf.edges(keys=True, data=True), key=repr)
+        from_rdf.edges(keys=True, data=True), key=repr
+    )
 
 
 def test_duplicate_events_add_no_edges(fallujah_events: list[Event]) -> None:

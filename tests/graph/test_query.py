@@ -53,9 +53,11 @@ def test_load_graph_by_suffix(tmp_path: Path, fallujah_events: list[Event], suff
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
-    [("g.ttl", "this is not turtle", "cannot parse .*g.ttl.* as turtle"),
-     ("g.csv", "a,b", "cannot tell the RDF format of .*g.csv"),
-     ("missing.ttl", None, "graph file .*missing.ttl.* does not exist")],
+    [
+        ("g.ttl", "this is not turtle", "cannot parse .*g.ttl.* as turtle"),
+        ("g.csv", "a,b", "cannot tell the RDF format of .*g.csv"),
+        ("missing.ttl", None, "graph file .*missing.ttl.* does not exist"),
+    ],
 )
 def test_load_graph_errors_name_the_file(tmp_path: Path, name: str, content: str | None, message: str) -> None:
     """Unparseable, unknown or missing files are InputErrors naming the file."""
@@ -75,9 +77,11 @@ def test_who_did_what(graph: Graph) -> None:
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [("SELECT ?x WHERE { ?x ?y }", "syntax error at line 1, column"),
-     ("SELECT ?x WHERE { ?x foo:bar ?y }", "foo"),
-     ("INSERT DATA { <a:b> <a:c> <a:d> }", "syntax error")],
+    [
+        ("SELECT ?x WHERE { ?x ?y }", "syntax error at line 1, column"),
+        ("SELECT ?x WHERE { ?x foo:bar ?y }", "foo"),
+        ("INSERT DATA { <a:b> <a:c> <a:d> }", "syntax error"),
+    ],
 )
 def test_bad_queries_are_query_errors(graph: Graph, query: str, message: str) -> None:
     """Syntax errors and unknown prefixes become QueryError naming the problem."""

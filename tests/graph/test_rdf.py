@@ -55,12 +55,20 @@ _words = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs")), min_
     lambda s: s.strip() != ""
 )
 _mentions = st.builds(
-    Mention, _words, st.none() | _words, st.none() | st.sampled_from(["military", "rebel"]),
+    Mention,
+    _words,
+    st.none() | _words,
+    st.none() | st.sampled_from(["military", "rebel"]),
     st.none() | st.sampled_from(["IRQ", "SYR"]),
 )
 _places = st.builds(
-    Place, _words, st.none() | _words, st.none() | st.integers(1, 10**7),
-    st.none(), st.none(), st.none() | st.sampled_from(["IRQ", "AFG"]),
+    Place,
+    _words,
+    st.none() | _words,
+    st.none() | st.integers(1, 10**7),
+    st.none(),
+    st.none(),
+    st.none() | st.sampled_from(["IRQ", "AFG"]),
 ) | st.builds(Place, _words, lat=st.floats(-90, 90), lon=st.floats(-180, 180))
 _events = st.builds(
     Event,
@@ -80,6 +88,7 @@ _events = st.builds(
 
 # -------------------------------------------------------------- the model, exactly
 
+
 def test_event_triples_match_the_expected_turtle(recapture: Event) -> None:
     """One fully specified event gives exactly the documented graph."""
     ids = {
@@ -92,32 +101,36 @@ def test_event_triples_match_the_expected_turtle(recapture: Event) -> None:
     }
     ids["presence"] = presence_iri(ids["actor"], ids["place"])
     point = build_graph([recapture]).value(ids["place"], rns.GEO.hasGeometry)
-    expected = Graph().parse(format="turtle", data=PREFIXES + f"""
-<{ids['ev']}> a sem:Event ;
+    expected = Graph().parse(
+        format="turtle",
+        data=PREFIXES
+        + f"""
+<{ids["ev"]}> a sem:Event ;
     ckg:action ckga:recapture ; ckg:actionLemma "recapture" ; ckg:actionText "recaptured" ;
     ckg:actionStart 277 ; ckg:actionEnd 287 ; ckg:cameo "190" ;
     sem:eventType plover:ASSAULT ; ckg:modality ckg:asserted ;
-    ckg:actor <{ids['actor']}> ; ckg:actorText "Government troops" ;
-    ckg:target <{ids['target']}> ; ckg:targetText "the municipal building" ;
-    sem:hasPlace <{ids['place']}> ; ckg:placeText "Fallujah" ;
+    ckg:actor <{ids["actor"]}> ; ckg:actorText "Government troops" ;
+    ckg:target <{ids["target"]}> ; ckg:targetText "the municipal building" ;
+    sem:hasPlace <{ids["place"]}> ; ckg:placeText "Fallujah" ;
     sem:hasTimeStamp "2016-06-17"^^xsd:date ; ckg:month "2016-06"^^xsd:gYearMonth ;
-    ckg:presence <{ids['presence']}> ;
-    prov:wasDerivedFrom <{ids['sent']}> .
-<{ids['presence']}> a ckg:Presence ; ckg:presenceActor <{ids['actor']}> ; ckg:presencePlace <{ids['place']}> .
+    ckg:presence <{ids["presence"]}> ;
+    prov:wasDerivedFrom <{ids["sent"]}> .
+<{ids["presence"]}> a ckg:Presence ; ckg:presenceActor <{ids["actor"]}> ; ckg:presencePlace <{ids["place"]}> .
 ckga:recapture a ckg:ActionProperty ; rdfs:label "recapture" ; rdfs:subPropertyOf ckg:actsOn .
-<{ids['actor']}> a sem:Actor ; rdfs:label "government troops" ; ckg:actorType "military" ; ckg:country "IRQ" ;
-    ckga:recapture <{ids['target']}> ; ckg:actsOn <{ids['target']}> .
-<{ids['target']}> a sem:Actor ; rdfs:label "the municipal building" .
-<{ids['place']}> a sem:Place , geo:Feature ; rdfs:label "Fallujah" ; ckg:country "IRQ" ;
+<{ids["actor"]}> a sem:Actor ; rdfs:label "government troops" ; ckg:actorType "military" ; ckg:country "IRQ" ;
+    ckga:recapture <{ids["target"]}> ; ckg:actsOn <{ids["target"]}> .
+<{ids["target"]}> a sem:Actor ; rdfs:label "the municipal building" .
+<{ids["place"]}> a sem:Place , geo:Feature ; rdfs:label "Fallujah" ; ckg:country "IRQ" ;
     owl:sameAs <https://sws.geonames.org/99608/> ;
     wgs:lat "33.35"^^xsd:decimal ; wgs:long "43.78"^^xsd:decimal ;
     geo:hasGeometry <{point}> .
 <{point}> a geo:Geometry ; geo:asWKT "POINT(43.78 33.35)"^^geo:wktLiteral .
-<{ids['sent']}> a ckg:Sentence ; ckg:sentenceIndex 1 ; ckg:text "{recapture.evidence}" ;
+<{ids["sent"]}> a ckg:Sentence ; ckg:sentenceIndex 1 ; ckg:text "{recapture.evidence}" ;
     ckg:start 200 ; ckg:end 400 ;
-    dcterms:isPartOf <{ids['doc']}> ; prov:wasDerivedFrom <{ids['doc']}> .
-<{ids['doc']}> a ckg:Document ; dcterms:identifier "d00" ; dcterms:date "2016-06-17"^^xsd:date .
-""")
+    dcterms:isPartOf <{ids["doc"]}> ; prov:wasDerivedFrom <{ids["doc"]}> .
+<{ids["doc"]}> a ckg:Document ; dcterms:identifier "d00" ; dcterms:date "2016-06-17"^^xsd:date .
+""",
+    )
     built = build_graph([recapture])
     assert isomorphic(built, expected), sorted(set(to_isomorphic(built)) ^ set(to_isomorphic(expected)))
 
@@ -126,8 +139,10 @@ def test_minimal_event_is_small_and_has_no_participants() -> None:
     """An event with only an action has the event, action, sentence and document nodes."""
     g = build_graph([Event("d1", 0, Action("fired", "fire"))])
     assert set(g.subjects(RDF.type, None)) == {
-        event_iri(Event("d1", 0, Action("fired", "fire"))), action_iri("fire"),
-        sentence_iri("d1", 0), document_iri("d1"),
+        event_iri(Event("d1", 0, Action("fired", "fire"))),
+        action_iri("fire"),
+        sentence_iri("d1", 0),
+        document_iri("d1"),
     }
     assert not list(g.triples((None, SEM.hasActor, None)))
 
@@ -151,7 +166,7 @@ def test_direct_edge_is_one_hop(fallujah_events: list[Event]) -> None:
 
 
 def test_same_actor_across_articles_is_one_node(fallujah_events: list[Event]) -> None:
-    """"ISIS" named in two documents is one sem:Actor node."""
+    """ "ISIS" named in two documents is one sem:Actor node."""
     g = build_graph(fallujah_events)
     isis = [s for s in g.subjects(RDF.type, SEM.Actor) if (s, RDFS.label, Literal("ISIS")) in g]
     assert len(isis) == 1
@@ -202,6 +217,7 @@ def test_graph_package_does_not_import_spacy() -> None:
 
 # -------------------------------------------------------------- SHACL
 
+
 def test_built_graph_conforms_to_shapes(fallujah_events: list[Event]) -> None:
     """The graph of the fixture events validates against shapes.ttl."""
     conforms, report = validate(build_graph(fallujah_events))
@@ -232,6 +248,7 @@ def test_broken_graph_fails_shapes(recapture: Event, breakage: str) -> None:
 
 
 # -------------------------------------------------------------- properties
+
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_events, max_size=4))

@@ -44,10 +44,20 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             pytest.skip(f"Virtuoso is not installed and could not be: {done.stderr.strip()[-400:]}")
     folder = tmp_path_factory.mktemp("virtuoso")
     http_port, sql_port = _free_port(), _free_port()
-    env = {**os.environ, "VIRTUOSO_PASSWORD": PASSWORD, "VIRTUOSO_MAX_ROWS": str(MAX_ROWS),
-           "VIRTUOSO_BUFFERS": "10000", "VIRTUOSO_DIRTY_BUFFERS": "6000"}
-    started = subprocess.run(["bash", str(SCRIPT), "start", str(folder), str(http_port), str(sql_port)],
-                             capture_output=True, text=True, env=env, timeout=180)
+    env = {
+        **os.environ,
+        "VIRTUOSO_PASSWORD": PASSWORD,
+        "VIRTUOSO_MAX_ROWS": str(MAX_ROWS),
+        "VIRTUOSO_BUFFERS": "10000",
+        "VIRTUOSO_DIRTY_BUFFERS": "6000",
+    }
+    started = subprocess.run(
+        ["bash", str(SCRIPT), "start", str(folder), str(http_port), str(sql_port)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
     try:
         if started.returncode != 0:
             pytest.fail(f"Virtuoso did not start: {started.stderr.strip()[-800:]}")
@@ -82,8 +92,16 @@ class TestVirtuosoContract(StoreContract):
 
 
 def _many_events(n: int) -> list[Event]:
-    return [Event(f"doc{i % 7}", i, Action("shelled", "shell"), actor=Mention(f"Unit {i % 13}"),
-                  target=Mention(f"Village {i}")) for i in range(n)]
+    return [
+        Event(
+            f"doc{i % 7}",
+            i,
+            Action("shelled", "shell"),
+            actor=Mention(f"Unit {i % 13}"),
+            target=Mention(f"Village {i}"),
+        )
+        for i in range(n)
+    ]
 
 
 def test_update_url_is_virtuosos_auth_endpoint(remote: SparqlStore, virtuoso: str) -> None:
@@ -121,8 +139,9 @@ def test_wrong_password(virtuoso: str, fallujah_events: list[Event]) -> None:
         assert "wrong-secret" not in str(info.value)
 
 
-def test_update_without_credentials(virtuoso: str, fallujah_events: list[Event],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_without_credentials(
+    virtuoso: str, fallujah_events: list[Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CONFLICT_KG_SPARQL_USER", raising=False)
     with SparqlStore(virtuoso) as store, pytest.raises(RemoteStoreError, match=r"HTTP 401.*credentials"):
         store.add_events(fallujah_events)

@@ -80,14 +80,20 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "kg"
     OxigraphStore(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys
             from conflict_kg.graph._store import OxigraphStore
             store = OxigraphStore({str(path)!r})
             print("open", flush=True)
             sys.stdin.readline()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
@@ -128,11 +134,17 @@ def test_large_load_compacts_the_store(
         assert announced == [True] and quads(store) == expected
 
 
-@pytest.mark.parametrize(("optimize", "bulk", "compacted"), [(True, True, True), (True, False, True),
-                                                             (False, True, False), (None, False, False)])
+@pytest.mark.parametrize(
+    ("optimize", "bulk", "compacted"),
+    [(True, True, True), (True, False, True), (False, True, False), (None, False, False)],
+)
 def test_optimize_option(
-    tmp_path: Path, fallujah_events: list[Event], monkeypatch: pytest.MonkeyPatch,
-    optimize: bool | None, bulk: bool, compacted: bool,
+    tmp_path: Path,
+    fallujah_events: list[Event],
+    monkeypatch: pytest.MonkeyPatch,
+    optimize: bool | None,
+    bulk: bool,
+    compacted: bool,
 ) -> None:
     """optimize=True always compacts, False never; by default a transactional load never does."""
     import conflict_kg.graph._store as store_module

@@ -74,8 +74,9 @@ def test_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert not (tmp_path / "none").exists()
 
 
-def test_default_store_from_environment(store_dir: str, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_default_store_from_environment(
+    store_dir: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("CONFLICT_KG_STORE", store_dir)
     assert main(["stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["documents"] == 2
