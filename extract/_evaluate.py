@@ -24,7 +24,7 @@ from typing import Any
 from ._documents import iter_json_lines
 from ._exceptions import InputError
 
-__all__ = ["ErrorItem", "Score", "format_errors", "parse_gold", "score"]
+__all__ = ["ErrorItem", "Score", "format_errors", "parse_gold", "parse_predictions", "score"]
 
 _WORD = re.compile(r"[\w'’.-]+")
 
@@ -258,6 +258,28 @@ def parse_gold(lines: Iterable[str], *, source: str = "<gold>") -> list[dict[str
         for event in record.get("events", []):
             if not isinstance(event, dict) or "action" not in event:
                 raise InputError(f"{source}:{lineno}: every gold event needs an 'action', got {event!r}")
+        out.append(record)
+    return out
+
+
+def parse_predictions(lines: Iterable[str], *, source: str = "<predictions>") -> list[dict[str, Any]]:
+    """Prediction lines (``Event.to_dict()`` objects); :class:`InputError` names the line of a bad one.
+
+    Examples
+    --------
+    >>> parse_predictions(['{"doc": "d1", "action": {"lemma": "attack"}}'])
+    [{'doc': 'd1', 'action': {'lemma': 'attack'}}]
+    >>> try:
+    ...     parse_predictions(['{"doc": "d1"}'], source="pred.jsonl")
+    ... except InputError as exc:
+    ...     print(str(exc)[:37])
+    pred.jsonl:1: a prediction line needs
+    """
+    out: list[dict[str, Any]] = []
+    expected = '{"doc", "action", ...} (the lines `conflict-kg extract` writes)'
+    for lineno, record in iter_json_lines(lines, source=source, expected=expected):
+        if not isinstance(record, dict) or "doc" not in record or "action" not in record:
+            raise InputError(f"{source}:{lineno}: a prediction line needs {expected}, got {str(record)[:80]!r}")
         out.append(record)
     return out
 
