@@ -32,6 +32,7 @@ from ._iris import (
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
 from ._networkx import EVENT_COLUMNS, event_record, events_frame, to_networkx
 from ._ontology import ontology, shapes, validate
+from ._outlines import COUNTRIES_FILE, CountryOutline, countries_geojson, country_outlines
 from ._query import (
     RDF_SUFFIXES,
     format_csv,
@@ -63,6 +64,7 @@ from ._store import OxigraphStore, Store, StoreStats, default_store_location, op
 __all__ = [
     "CKG",
     "CKGA",
+    "COUNTRIES_FILE",
     "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
@@ -73,6 +75,7 @@ __all__ = [
     "RDF_SUFFIXES",
     "SEM",
     "WGS84",
+    "CountryOutline",
     "OxigraphStore",
     "QuadWriter",
     "SparqlStore",
@@ -85,6 +88,8 @@ __all__ = [
     "bind_prefixes",
     "build_dataset",
     "build_graph",
+    "countries_geojson",
+    "country_outlines",
     "default_store_location",
     "document_graph",
     "document_iri",
