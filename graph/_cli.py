@@ -216,29 +216,40 @@ def _read_query(args: argparse.Namespace) -> tuple[list[str], str]:
 
 
 def run_query_command(args: argparse.Namespace) -> int:
-    """Run a SPARQL query over graph files and print the result."""
-    from ._query import format_result, load_graph, run_query
+    """Run a SPARQL query over graph files or a store, in a child process stopped at ``--timeout``."""
+    from ._guard import QueryProcess, QueryRequest, QuerySource
 
     if args.store is not None:
-        return run_store_query(args)
-    files, query = _read_query(args)
-    if not files:
-        raise InputError("give one or more graph files before the query, or --store DIR|URL")
-    graph = load_graph(files)
-    result = run_query(graph, query)
-    _write(format_result(result, args.format, graph.namespace_manager), None)
+        source, query = QuerySource(store=args.store), _store_query_text(args)
+    else:
+        files, query = _read_query(args)
+        if not files:
+            raise InputError("give one or more graph files before the query, or --store DIR|URL")
+        source = QuerySource(files=tuple(files))
+    limit = args.limit or None
+    request = QueryRequest(query, limit=limit, text_format=args.format, allow_service=args.allow_service)
+    with QueryProcess(source, context="fork") as process:
+        answer = process.run(request, args.timeout or None)
+    _write([answer.body.decode("utf-8")], None)
+    if answer.truncated:
+        sys.stderr.write(f"{PROG}: note: output cut at {limit} rows; pass --limit N for more, or --limit 0 for all\n")
     return 0
 
 
 def add_query_command(subparsers: Subparsers) -> None:
     """Register ``conflict-kg query``."""
+    from ._guard import DEFAULT_LIMIT, DEFAULT_TIMEOUT
+
     parser = subparsers.add_parser(
         "query",
-        usage=f"{PROG} query (GRAPH_FILE... | --store DIR|URL) (QUERY | -f FILE.rq) [--format {{table,csv,json}}]",
-        help="run SPARQL over graph files",
+        usage=f"{PROG} query (GRAPH_FILE... | --store DIR|URL) (QUERY | -f FILE.rq) [--format {{table,csv,json}}] "
+        "[--limit N] [--timeout SECONDS]",
+        help="run SPARQL over graph files or a store",
         description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over RDF files "
-        "(.ttl, .nt, .jsonld, .nq, .trig). The prefixes sem:, ckg:, ckga:, plover:, prov:, "
-        "dcterms:, geo:, wgs:, rdfs: and owl: need no PREFIX line.",
+        "(.ttl, .nt, .jsonld, .nq, .trig) or a store. The prefixes sem:, ckg:, ckga:, plover:, prov:, "
+        "dcterms:, geo:, wgs:, rdfs: and owl: need no PREFIX line. Queries only read: updates are "
+        "refused (use ingest/remove), a store is opened read-only (several queries may share it "
+        "while an ingest writes), and SERVICE clauses are refused unless --allow-service.",
     )
     parser.add_argument(
         "args",
@@ -257,6 +268,25 @@ def add_query_command(subparsers: Subparsers) -> None:
         choices=("table", "csv", "json"),
         default="table",
         help="result format (default: table; CONSTRUCT gives Turtle, N-Triples or JSON-LD)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"print at most N rows (or triples), and say so on stderr when cut (default: {DEFAULT_LIMIT}; 0: all)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop the query (its process is killed) after this long (default: {DEFAULT_TIMEOUT:g}; 0: never)",
+    )
+    parser.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let SERVICE clauses query other endpoints (refused by default: they send requests anywhere)",
     )
     parser.set_defaults(func=run_query_command)
 
@@ -304,7 +334,6 @@ def add_evaluate_command(subparsers: Subparsers) -> None:
 
 
 # ------------------------------------------------------------------ stores: ingest, remove, export, stats
-# (``query --store`` runs through :func:`run_store_query`)
 
 
 def _add_store_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -411,23 +440,15 @@ def add_remove_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_remove)
 
 
-def run_store_query(args: argparse.Namespace) -> int:
-    """``conflict-kg query --store``: run a SPARQL query over a store."""
-    from ._query import format_result
-    from ._rdf import new_graph
-
+def _store_query_text(args: argparse.Namespace) -> str:
+    """``conflict-kg query --store``: the one query, from the arguments or ``-f``."""
     if args.query_file is not None:
         if args.args:
             raise InputError(f"with -f, give no query text; got {args.args!r}")
-        text = sys.stdin.read() if args.query_file == "-" else Path(args.query_file).read_text(encoding="utf-8")
-    elif len(args.args) == 1:
-        text = args.args[0]
-    else:
-        raise InputError(f"with --store, give exactly one query (or -f FILE.rq), not files; got {args.args!r}")
-    with _open_store(args) as store:
-        result = store.query(text)
-    _write(format_result(result, args.format, new_graph().namespace_manager), None)
-    return 0
+        return sys.stdin.read() if args.query_file == "-" else Path(args.query_file).read_text(encoding="utf-8")
+    if len(args.args) == 1:
+        return str(args.args[0])
+    raise InputError(f"with --store, give exactly one query (or -f FILE.rq), not files; got {args.args!r}")
 
 
 #: ``export`` formats and the ``-o`` suffixes that imply them.
@@ -541,6 +562,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; ``query`` also takes its query text after an option (``query G --format csv 'Q'``)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "query" and not any(e.startswith("-") and e != "-" for e in extra):
+        args.args = [*args.args, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def _fail(message: str) -> None:
     sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
     sys.stderr.flush()
@@ -555,7 +586,7 @@ def _os_message(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``conflict-kg`` with ``argv`` (default: the command line); return the exit status."""
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(build_parser(), argv)
         return int(args.func(args) or 0)
     except SystemExit as exc:  # --help, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)

@@ -39,6 +39,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, cast
@@ -547,8 +548,8 @@ class Store(abc.ABC):
         self.close()
 
 
-def result_from_oxigraph(raw: Any) -> Result:
-    """An rdflib :class:`Result` from a pyoxigraph query result."""
+def result_from_oxigraph(raw: Any, limit: int | None = None) -> Result:
+    """An rdflib :class:`Result` from a pyoxigraph query result, reading at most ``limit`` rows or triples."""
     if isinstance(raw, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(raw)
@@ -561,7 +562,7 @@ def result_from_oxigraph(raw: Any) -> Result:
         cache: dict[Any, Identifier] = {}
         known = cache.get
         bindings: list[Mapping[Variable, Identifier]] = []
-        for solution in raw:
+        for solution in islice(raw, limit):
             row: dict[Variable, Identifier] = {}
             for var, term in zip(variables, solution, strict=True):
                 if term is not None:
@@ -578,7 +579,7 @@ def result_from_oxigraph(raw: Any) -> Result:
     from ._namespaces import bind_prefixes
 
     bind_prefixes(graph)
-    for triple in raw:
+    for triple in islice(raw, limit):
         s, p, o = (from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
         graph.add((s, p, o))  # type: ignore[arg-type]
     result = Result("CONSTRUCT")
