@@ -323,11 +323,14 @@ def add_evaluate_command(subparsers: Subparsers) -> None:
         help="score the extractor on a gold set and list its errors",
         description="Extract events from the documents of a gold set (JSON lines of "
         '{"id", "date", "text", "events"}) and score them: event precision, recall and F1, place, '
-        "date and modality accuracy, strict F1; --show-errors lists misses, extras and wrong fields.",
+        "date (over every matched event) and modality accuracy, strict F1, actor/target country accuracy and "
+        "the share of events with no known class; --show-errors lists misses, extras and wrong fields.",
     )
     parser.add_argument("gold", metavar="GOLD.jsonl", help="the gold set")
     parser.add_argument("--pred", metavar="PRED.jsonl", help="score these prediction lines instead of extracting")
-    parser.add_argument("--show-errors", action="store_true", help="list MISS, EXTRA, PLACE, DATE and MODALITY errors")
+    parser.add_argument(
+        "--show-errors", action="store_true", help="list MISS, EXTRA and wrong PLACE, DATE, MODALITY, COUNTRY"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     _add_extraction_options(parser)
     parser.set_defaults(func=run_evaluate)
