@@ -69,6 +69,8 @@ __all__ = [
     "first_int",
     "is_remote",
     "open_store",
+    "result_from_oxigraph",
+    "select_result",
 ]
 
 #: The environment variable naming the default store (a directory or an http(s) URL).
@@ -548,6 +550,37 @@ class Store(abc.ABC):
         self.close()
 
 
+def select_result(variables: Iterable[str], solutions: Iterable[Any]) -> Result:
+    """An rdflib SELECT :class:`Result` from pyoxigraph solutions (sequences of terms or None).
+
+    Terms repeat across rows (actors, months, counts), so each distinct term is converted once.
+
+    >>> import pyoxigraph as ox
+    >>> result = select_result(["who", "n"], [[ox.Literal("Rebels"), None], [ox.Literal("Rebels"), ox.Literal("2")]])
+    >>> [(str(row.who), row.n) for row in result]
+    [('Rebels', None), ('Rebels', rdflib.term.Literal('2'))]
+    """
+    result = Result("SELECT")
+    names = [Variable(v) for v in variables]
+    result.vars = names
+    cache: dict[Any, Identifier] = {}
+    known = cache.get  # inlined look-up: a hot loop
+    bindings: list[Mapping[Variable, Identifier]] = []
+    for solution in solutions:
+        row: dict[Variable, Identifier] = {}
+        for var, term in zip(names, solution, strict=True):
+            if term is not None:
+                node = known(term)
+                if node is None:
+                    node = from_oxigraph(term)
+                    assert node is not None  # the term is not None
+                    cache[term] = node
+                row[var] = node
+        bindings.append(row)
+    result.bindings = bindings
+    return result
+
+
 def result_from_oxigraph(raw: Any, limit: int | None = None) -> Result:
     """An rdflib :class:`Result` from a pyoxigraph query result, reading at most ``limit`` rows or triples."""
     if isinstance(raw, ox.QueryBoolean):
@@ -555,26 +588,7 @@ def result_from_oxigraph(raw: Any, limit: int | None = None) -> Result:
         result.askAnswer = bool(raw)
         return result
     if isinstance(raw, ox.QuerySolutions):
-        result = Result("SELECT")
-        variables = [Variable(v.value) for v in raw.variables]
-        result.vars = variables
-        # terms repeat across rows (actors, months, counts): convert each once (inlined: a hot loop)
-        cache: dict[Any, Identifier] = {}
-        known = cache.get
-        bindings: list[Mapping[Variable, Identifier]] = []
-        for solution in islice(raw, limit):
-            row: dict[Variable, Identifier] = {}
-            for var, term in zip(variables, solution, strict=True):
-                if term is not None:
-                    node = known(term)
-                    if node is None:
-                        node = from_oxigraph(term)
-                        assert node is not None  # the term is not None
-                        cache[term] = node
-                    row[var] = node
-            bindings.append(row)
-        result.bindings = bindings
-        return result
+        return select_result((v.value for v in raw.variables), islice(raw, limit))
     graph = Graph()
     from ._namespaces import bind_prefixes
 
