@@ -23,6 +23,7 @@ Credentials come from the URL (``http://user:password@host/sparql``), the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -350,11 +351,17 @@ class SparqlStore(Store):
         return copied
 
     def _dump(self, fmt: str, out: IO[bytes]) -> None:
+        with self._snapshot() as local:
+            _dump_oxigraph(local, fmt, out)
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[ox.Store]:
+        """A copy of the server's graphs in a temporary on-disk Oxigraph store (removed after)."""
         tmp = Path(tempfile.mkdtemp(prefix="conflict-kg-export-"))
         try:
             local = ox.Store(str(tmp))
             self.copy_to(local)
-            _dump_oxigraph(local, fmt, out)
+            yield local
             del local
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
