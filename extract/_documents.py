@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ._encoding import decode_bytes
+from ._encoding import BINARY, decode_bytes
 from ._exceptions import DocumentError, InputError
 from ._html import html_to_text, looks_like_html
 from ._language import foreign_language
@@ -353,7 +353,7 @@ def _jsonl_file_documents(path: Path, date: dt.date | None) -> Iterator[_Located
     """The documents of a JSON Lines file, read line by line as bytes (a line need not be UTF-8)."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(4)
+            head = handle.read(8192)
             wide = next((name for bom, name in _WIDE_BOMS.items() if head.startswith(bom)), None)
             if wide is not None:
                 yield InputProblem(
@@ -361,6 +361,9 @@ def _jsonl_file_documents(path: Path, date: dt.date | None) -> Iterator[_Located
                     f"JSON Lines must be UTF-8, this file is {wide}; convert it "
                     f"(iconv -f {wide} -t UTF-8 {path.name} > {path.stem}.utf8{path.suffix})",
                 )
+                return
+            if b"\x00" in head:  # no text has NULs: refuse the file once, not each of its "lines"
+                yield InputProblem(str(path), BINARY)
                 return
             handle.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
             yield from _jsonl_documents(_decoded_lines(handle, path), str(path), date)

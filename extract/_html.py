@@ -4,7 +4,8 @@ A web page saved as ``.html`` (or a JSON Lines ``text`` that is markup) would
 otherwise reach the parser tags and all, and ``<p>`` would become part of an
 actor's name. :func:`html_to_text` keeps the text a reader sees: scripts,
 styles and the page head go, block elements (paragraphs, headings, list items,
-table cells, ``<br>``) become line breaks, and runs of spaces shrink to one.
+table cells, ``<br>``) become line breaks, and runs of spaces shrink to one. Menus
+(``<nav>``) and forms go too: "Home" glued to the first paragraph would join its actor.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from ._exceptions import DocumentError
 
 __all__ = ["html_to_text", "looks_like_html"]
 
-#: Tags of a page that are not its text.
-_HIDDEN = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object")
+#: Tags of a page that are not its text: code, the head, and the site's menus and forms around the article.
+_HIDDEN = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object", "nav", "form", "button")
 #: Tags that start a new paragraph in the text.
 _BLOCKS = (
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "pre",
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
     "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "table", "figure", "figcaption",
 )  # fmt: skip
 #: An opening or closing tag that only HTML has (not ``<3`` or ``a < b``).
