@@ -39,3 +39,18 @@ def test_input_is_consumed_lazily(nlp):
     stream = iter_extractions(source(), nlp=nlp, batch_size=4)
     next(stream)
     assert len(pulled) < 200
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_text_over_max_length_is_parsed_in_pieces(nlp, monkeypatch, workers):
+    """A text longer than the model's max_length gives, in pieces, the events it gives whole (offsets included)."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "seeds" / "fallujah-2016-06-17.txt").read_text(encoding="utf-8")
+    article = Document("seed", text, "2016-06-17")
+    ((_, whole),) = iter_extractions([article], nlp=nlp)
+    monkeypatch.setattr(nlp, "max_length", 600)  # the seed is 2073 characters: four or more pieces
+    pairs = list(iter_extractions([Document("short", "Rebels shelled Taiz."), article], nlp=nlp, workers=workers))
+    assert [d.id for d, _ in pairs] == ["short", "seed"]
+    assert pairs[1][1] == whole
