@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from conflict_kg.extract import Event, Mention, Place
 from rdflib import Graph
 
@@ -24,6 +23,7 @@ from ._read import EventSource, iter_events
 from ._rows import EVENT_COLUMNS, event_row, generate_event_rows
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
 
 __all__ = ["events_frame", "to_networkx"]
@@ -79,6 +79,8 @@ def to_networkx(source: Graph | EventSource | Iterable[Event]) -> nx.MultiDiGrap
     >>> [(g.nodes[u]["label"], d["action"], g.nodes[v]["label"]) for u, v, d in g.edges(data=True)]
     [('Government troops', 'recapture', 'the municipal building')]
     """
+    import networkx as nx  # on first use: a run that only extracts never pays for importing it
+
     graph = nx.MultiDiGraph()
     for event in iter_events(source):
         attrs = {k: v for k, v in event_row(event).items() if v is not None}
