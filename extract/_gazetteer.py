@@ -60,6 +60,7 @@ __all__ = [
     "fold_name",
     "lookup_place",
     "place_country",
+    "prepare_gazetteer",
 ]
 
 Feature = Literal["country", "admin1", "city"]
@@ -536,6 +537,15 @@ def _tables_key() -> str:
 def _tables() -> _Tables:
     """Every layer indexed by folded name: built once, then opened from the on-disk cache (:mod:`._cache`)."""
     return _Tables(cached_file("gazetteer.sqlite", _tables_key(), _build_index, _index_is_whole))
+
+
+def prepare_gazetteer() -> Path:
+    """Open the gazetteer index now (building it on first use); its path.
+
+    Called before starting extraction workers, so they open the file the parent
+    prepared instead of each building it.
+    """
+    return _tables().path
 
 
 def _build_index(path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conflict_kg.extract import Document, iter_extractions
 
@@ -39,3 +41,29 @@ def test_input_is_consumed_lazily(nlp):
     stream = iter_extractions(source(), nlp=nlp, batch_size=4)
     next(stream)
     assert len(pulled) < 200
+
+
+@pytest.mark.slow
+def test_workers_share_one_gazetteer_index(nlp, tmp_path, monkeypatch):
+    """With an empty table cache, a run with two workers builds the gazetteer index once, not per worker."""
+    from conflict_kg.extract import _gazetteer
+
+    builds = tmp_path / "builds.log"
+    build = _gazetteer._build_index
+
+    def counted(path):
+        with open(builds, "a") as log:  # appends from any process
+            log.write(f"{os.getpid()}\n")
+        build(path)
+
+    monkeypatch.setenv("CONFLICT_KG_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(_gazetteer, "_build_index", counted)
+    _gazetteer._tables.cache_clear()
+    _gazetteer.lookup_place.cache_clear()
+    try:
+        pairs = list(iter_extractions(docs(6), nlp=nlp, workers=2, batch_size=2))
+    finally:
+        _gazetteer._tables.cache_clear()
+        _gazetteer.lookup_place.cache_clear()
+    assert len(pairs) == 6
+    assert builds.read_text().splitlines() == [str(os.getpid())]
