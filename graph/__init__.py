@@ -32,7 +32,7 @@ from ._iris import (
     stable_hash,
 )
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
-from ._networkx import events_frame, to_networkx
+from ._networkx import events_frame, to_networkx, write_graphml
 from ._ontology import ontology, shapes, validate
 from ._query import (
     RDF_SUFFIXES,
@@ -140,5 +140,6 @@ __all__ = [
     "validate",
     "write_events_csv",
     "write_graph",
+    "write_graphml",
     "write_text",
 ]
