@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._dateline import mask_dateline
+from ._gazetteer import prepare_gazetteer
 from ._model import Document, Event, as_date
 from ._nlp import load_model
 from ._pieces import PIECE_CHARS, split_text
@@ -148,6 +149,7 @@ def _pool_extractions(
     # fork shares the loaded model, lexicons and gazetteer copy-on-write; spawn loads them anew
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER_NLP = nlp if context.get_start_method() == "fork" else None
+    prepare_gazetteer()  # built (first run) or opened once here, not in every worker
     try:
         with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
             pending: deque[Any] = deque()

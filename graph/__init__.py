@@ -16,6 +16,8 @@ Examples
 [('Government troops', 'the municipal building')]
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._export import EXPORT_FORMATS, atomic_write, export_format, serialize, write_graph, write_text
 from ._iris import (
     action_iri,
@@ -30,7 +32,7 @@ from ._iris import (
     stable_hash,
 )
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
-from ._networkx import events_frame, to_networkx
+from ._networkx import events_frame, to_networkx, write_graphml
 from ._ontology import ontology, shapes, validate
 from ._outlines import COUNTRIES_FILE, CountryOutline, countries_geojson, country_outlines
 from ._query import (
@@ -58,9 +60,22 @@ from ._rdf import (
     new_graph,
 )
 from ._read import EventSource, events_from_graph, events_from_oxigraph, iter_events
-from ._remote import SparqlStore
 from ._rows import EVENT_COLUMNS, event_row, generate_event_rows, write_events_csv
 from ._store import OxigraphStore, Store, StoreStats, default_store_location, open_store
+
+if TYPE_CHECKING:
+    from ._remote import SparqlStore
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`SparqlStore` is imported on first use: its HTTP client (httpx) is slow to import,
+    and extraction or an embedded store never needs it."""
+    if name == "SparqlStore":
+        from ._remote import SparqlStore
+
+        return SparqlStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CKG",
@@ -130,5 +145,6 @@ __all__ = [
     "validate",
     "write_events_csv",
     "write_graph",
+    "write_graphml",
     "write_text",
 ]
