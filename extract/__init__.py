@@ -15,6 +15,7 @@ from ._exceptions import (
     RemoteStoreError,
     StoreError,
 )
+from ._gazetteer import lookup_place
 from ._model import MODALITIES, Action, Document, Event, Mention, Modality, Place, Time
 from ._nlp import DEFAULT_MODELS, load_model
 from ._pipeline import events_from_doc, extract_events, iter_extractions
@@ -42,6 +43,7 @@ __all__ = [
     "extract_events",
     "iter_extractions",
     "load_model",
+    "lookup_place",
     "parse_jsonl",
     "read_documents",
 ]

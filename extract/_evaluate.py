@@ -8,10 +8,16 @@ per document and greedy, required gold events first; a prediction matches when
 the action's first word agrees and the gold actor and target heads (their last
 word) are words of the predicted text or name.
 
+Date accuracy covers every matched event (a gold null date wants no predicted
+date: background must not inherit the publication date); country accuracy
+covers the gold events that name an ``actor_country`` or ``target_country``;
+the unknown-class share is the part of all predictions whose action carries no
+PLOVER class (or the explicit ``UNKNOWN``).
+
 :func:`score` is pure: gold records and predictions in, a :class:`Score` with
 figures and an error list out. :func:`format_errors` yields the lines that
 ``score.py --show-errors`` prints (``MISS``, ``EXTRA``, ``PLACE``, ``DATE``,
-``MODALITY``).
+``MODALITY``, ``COUNTRY``).
 """
 
 from __future__ import annotations
@@ -24,7 +30,10 @@ from typing import Any
 from ._documents import iter_json_lines
 from ._exceptions import InputError
 
-__all__ = ["ErrorItem", "Score", "format_errors", "parse_gold", "score"]
+__all__ = ["UNKNOWN_CLASS", "ErrorItem", "Score", "format_errors", "parse_gold", "parse_predictions", "score"]
+
+#: The class name of an action the lexicon does not know (counted, never defaulted).
+UNKNOWN_CLASS = "UNKNOWN"
 
 _WORD = re.compile(r"[\w'’.-]+")
 
@@ -87,6 +96,17 @@ def _modality(pred: Mapping[str, Any]) -> str:
     return m.get("value", "asserted") if isinstance(m, Mapping) else str(m)
 
 
+def _country(pred: Mapping[str, Any], role: str) -> str | None:
+    mention = pred.get(role)
+    return mention.get("country") if isinstance(mention, Mapping) else None
+
+
+def _unknown_class(pred: Mapping[str, Any]) -> bool:
+    action = pred.get("action")
+    plover = action.get("class") if isinstance(action, Mapping) else None
+    return plover in (None, "", UNKNOWN_CLASS)
+
+
 def _matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     lemma = _lemma(pred)
     return (
@@ -98,11 +118,17 @@ def _matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
 
 @dataclass(frozen=True)
 class ErrorItem:
-    """One scoring error: ``kind`` is MISS, EXTRA, PLACE, DATE or MODALITY."""
+    """One scoring error: ``kind`` is MISS, EXTRA, PLACE, DATE, MODALITY or COUNTRY.
+
+    ``gold`` and ``pred`` are the gold event and the prediction concerned (either
+    may be None: a MISS has no prediction, an EXTRA no gold event).
+    """
 
     kind: str
     doc: str
     detail: str
+    gold: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
+    pred: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.kind} {self.doc}: {self.detail}"
@@ -121,6 +147,9 @@ class Score:
     date_n: int = 0
     modality_ok: int = 0
     modality_n: int = 0
+    country_ok: int = 0
+    country_n: int = 0
+    unknown: int = 0
     strict: int = 0
     errors: tuple[ErrorItem, ...] = field(default=(), compare=False)
 
@@ -162,6 +191,8 @@ class Score:
             "date_acc": ratio(self.date_ok, self.date_n),
             "modality_acc": ratio(self.modality_ok, self.modality_n),
             "strict_f1": round(self.strict_f1, 3),
+            "country_acc": ratio(self.country_ok, self.country_n),
+            "unknown_class": ratio(self.unknown, self.tp + self.fp),
         }
 
 
@@ -196,19 +227,21 @@ def score(gold_docs: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[
         doc = pred.get("doc")
         by_doc.setdefault(str(doc.get("id") if isinstance(doc, Mapping) else doc), []).append(pred)
     tp = fp = fn = 0
-    counts = dict.fromkeys(("place_ok", "place_n", "date_ok", "date_n", "modality_ok", "modality_n", "strict"), 0)
+    names = ("place_ok", "place_n", "date_ok", "date_n", "modality_ok", "modality_n", "country_ok", "country_n")
+    counts = dict.fromkeys((*names, "unknown", "strict"), 0)
     errors: list[ErrorItem] = []
     for record in gold_docs:
         doc_id = str(record["id"])
         gold = record.get("events") or []
         preds = by_doc.get(doc_id, [])
+        counts["unknown"] += sum(_unknown_class(p) for p in preds)
         pairs = _match_document(gold, preds)
         for gi, g in enumerate(gold):
             if g.get("optional"):
                 continue
             if gi not in pairs:
                 fn += 1
-                errors.append(ErrorItem("MISS", doc_id, f"{g.get('actor')} {g['action']} {g.get('target')}"))
+                errors.append(ErrorItem("MISS", doc_id, f"{g.get('actor')} {g['action']} {g.get('target')}", g))
                 continue
             tp += 1
             p = preds[pairs[gi]]
@@ -219,32 +252,37 @@ def score(gold_docs: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[
                     counts["place_ok"] += 1
                 else:
                     ok = False
-                    errors.append(
-                        ErrorItem("PLACE", doc_id, f"{g['action']} gold={g['place']} pred={_texts(p.get('place'))}")
-                    )
-            if g.get("date") is not None:
-                counts["date_n"] += 1
-                if _date(p) == g["date"]:
-                    counts["date_ok"] += 1
-                else:
-                    ok = False
-                    errors.append(ErrorItem("DATE", doc_id, f"{g['action']} gold={g['date']} pred={_date(p)}"))
+                    detail = f"{g['action']} gold={g['place']} pred={_texts(p.get('place'))}"
+                    errors.append(ErrorItem("PLACE", doc_id, detail, g, p))
+            counts["date_n"] += 1  # a gold null wants no predicted date
+            if _date(p) == g.get("date"):
+                counts["date_ok"] += 1
+            else:
+                ok = False
+                errors.append(ErrorItem("DATE", doc_id, f"{g['action']} gold={g.get('date')} pred={_date(p)}", g, p))
+            for role in ("actor", "target"):
+                wanted = g.get(f"{role}_country")
+                if wanted:
+                    counts["country_n"] += 1
+                    if _country(p, role) == wanted:
+                        counts["country_ok"] += 1
+                    else:
+                        detail = f"{g['action']} {role} gold={wanted} pred={_country(p, role)}"
+                        errors.append(ErrorItem("COUNTRY", doc_id, detail, g, p))
             counts["modality_n"] += 1
             if _modality(p) == (g.get("modality") or "asserted"):
                 counts["modality_ok"] += 1
             else:
                 ok = False
-                errors.append(
-                    ErrorItem("MODALITY", doc_id, f"{g['action']} gold={g.get('modality')} pred={_modality(p)}")
-                )
+                detail = f"{g['action']} gold={g.get('modality')} pred={_modality(p)}"
+                errors.append(ErrorItem("MODALITY", doc_id, detail, g, p))
             counts["strict"] += ok
         matched = set(pairs.values())
         for pi, p in enumerate(preds):
             if pi not in matched:
                 fp += 1
-                errors.append(
-                    ErrorItem("EXTRA", doc_id, f"{_texts(p.get('actor'))} {_lemma(p)} {_texts(p.get('target'))}")
-                )
+                detail = f"{_texts(p.get('actor'))} {_lemma(p)} {_texts(p.get('target'))}"
+                errors.append(ErrorItem("EXTRA", doc_id, detail, None, p))
     return Score(tp, fp, fn, errors=tuple(errors), **counts)
 
 
@@ -258,6 +296,28 @@ def parse_gold(lines: Iterable[str], *, source: str = "<gold>") -> list[dict[str
         for event in record.get("events", []):
             if not isinstance(event, dict) or "action" not in event:
                 raise InputError(f"{source}:{lineno}: every gold event needs an 'action', got {event!r}")
+        out.append(record)
+    return out
+
+
+def parse_predictions(lines: Iterable[str], *, source: str = "<predictions>") -> list[dict[str, Any]]:
+    """Prediction lines (``Event.to_dict()`` objects); :class:`InputError` names the line of a bad one.
+
+    Examples
+    --------
+    >>> parse_predictions(['{"doc": "d1", "action": {"lemma": "attack"}}'])
+    [{'doc': 'd1', 'action': {'lemma': 'attack'}}]
+    >>> try:
+    ...     parse_predictions(['{"doc": "d1"}'], source="pred.jsonl")
+    ... except InputError as exc:
+    ...     print(str(exc)[:37])
+    pred.jsonl:1: a prediction line needs
+    """
+    out: list[dict[str, Any]] = []
+    expected = '{"doc", "action", ...} (the lines `conflict-kg extract` writes)'
+    for lineno, record in iter_json_lines(lines, source=source, expected=expected):
+        if not isinstance(record, dict) or "doc" not in record or "action" not in record:
+            raise InputError(f"{source}:{lineno}: a prediction line needs {expected}, got {str(record)[:80]!r}")
         out.append(record)
     return out
 

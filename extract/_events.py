@@ -22,6 +22,7 @@ from ._actors import ActorInfo, describe_actor, document_country
 from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
 from ._coref import DiscourseMemory, reporting_antecedent
+from ._dateline import find_dateline
 from ._gazetteer import lookup_place, place_country
 from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
@@ -291,6 +292,9 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         and t.ent_type_ not in COUNTRY_EVIDENCE_ENTS
         and t.head.lower_ in {"in", "near", "outside", "into", "on"}
     ]
+    dateline = find_dateline(document.text)
+    if dateline is not None:  # where the report was filed tells the country too
+        evidence += dateline.places
     state = _Discourse(document, document_country(evidence, place_country=place_country))
     events: list[Event] = []
     seen: set[tuple] = set()

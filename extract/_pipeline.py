@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ._dateline import mask_dateline
 from ._model import Document, Event, as_date
 from ._nlp import load_model
 
@@ -82,7 +83,8 @@ def iter_extractions(
 def _extract_batch_iter(
     nlp: Language, documents: Iterable[Document], batch_size: int
 ) -> Iterator[tuple[Document, list[Event]]]:
-    pairs = ((d.text, d) for d in documents)
+    # a dateline ("MOSUL, Iraq (Reuters) -") is blanked before parsing: it is no clause
+    pairs = ((mask_dateline(d.text), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield document, events_from_doc(doc, document)
 
@@ -148,4 +150,4 @@ def extract_events(
     """
     document = Document(doc_id, text, as_date(date))
     nlp = prepare(nlp or load_model(model))
-    return events_from_doc(nlp(text), document)
+    return events_from_doc(nlp(mask_dateline(text)), document)

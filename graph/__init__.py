@@ -30,8 +30,9 @@ from ._iris import (
     stable_hash,
 )
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
-from ._networkx import EVENT_COLUMNS, event_record, events_frame, to_networkx
+from ._networkx import events_frame, to_networkx
 from ._ontology import ontology, shapes, validate
+from ._outlines import COUNTRIES_FILE, CountryOutline, countries_geojson, country_outlines
 from ._query import (
     RDF_SUFFIXES,
     format_csv,
@@ -56,13 +57,15 @@ from ._rdf import (
     iter_document_graphs,
     new_graph,
 )
-from ._read import events_from_graph
+from ._read import EventSource, events_from_graph, events_from_oxigraph, iter_events
 from ._remote import SparqlStore
+from ._rows import EVENT_COLUMNS, event_row, generate_event_rows, write_events_csv
 from ._store import OxigraphStore, Store, StoreStats, default_store_location, open_store
 
 __all__ = [
     "CKG",
     "CKGA",
+    "COUNTRIES_FILE",
     "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
@@ -73,6 +76,8 @@ __all__ = [
     "RDF_SUFFIXES",
     "SEM",
     "WGS84",
+    "CountryOutline",
+    "EventSource",
     "OxigraphStore",
     "QuadWriter",
     "SparqlStore",
@@ -85,23 +90,28 @@ __all__ = [
     "bind_prefixes",
     "build_dataset",
     "build_graph",
+    "countries_geojson",
+    "country_outlines",
     "default_store_location",
     "document_graph",
     "document_iri",
     "document_triples",
     "event_iri",
-    "event_record",
+    "event_row",
     "event_triples",
     "events_frame",
     "events_from_graph",
+    "events_from_oxigraph",
     "export_format",
     "fold",
     "format_csv",
     "format_json",
     "format_result",
     "format_table",
+    "generate_event_rows",
     "generate_triples",
     "iter_document_graphs",
+    "iter_events",
     "load_graph",
     "new_graph",
     "ontology",
@@ -118,6 +128,7 @@ __all__ = [
     "stable_hash",
     "to_networkx",
     "validate",
+    "write_events_csv",
     "write_graph",
     "write_text",
 ]

@@ -298,13 +298,13 @@ def add_query_command(subparsers: Subparsers) -> None:
 def run_evaluate(args: argparse.Namespace) -> int:
     """Extract events from a gold set's documents (or read --pred) and score them."""
     from conflict_kg.extract import Document, iter_extractions
-    from conflict_kg.extract._evaluate import format_errors, parse_gold, score
+    from conflict_kg.extract._evaluate import format_errors, parse_gold, parse_predictions, score
 
     with open(args.gold, encoding="utf-8") as f:
         gold = parse_gold(f, source=args.gold)
     if args.pred is not None:
         with open(args.pred, encoding="utf-8") as f:
-            predictions = [json.loads(line) for line in f if line.strip()]
+            predictions = parse_predictions(f, source=args.pred)
     else:
         documents = [Document.from_dict(record) for record in gold]
         pairs = _progress(iter_extractions(documents, model=args.model, workers=args.workers), sys.stderr.isatty())
@@ -324,11 +324,14 @@ def add_evaluate_command(subparsers: Subparsers) -> None:
         help="score the extractor on a gold set and list its errors",
         description="Extract events from the documents of a gold set (JSON lines of "
         '{"id", "date", "text", "events"}) and score them: event precision, recall and F1, place, '
-        "date and modality accuracy, strict F1; --show-errors lists misses, extras and wrong fields.",
+        "date (over every matched event) and modality accuracy, strict F1, actor/target country accuracy and "
+        "the share of events with no known class; --show-errors lists misses, extras and wrong fields.",
     )
     parser.add_argument("gold", metavar="GOLD.jsonl", help="the gold set")
     parser.add_argument("--pred", metavar="PRED.jsonl", help="score these prediction lines instead of extracting")
-    parser.add_argument("--show-errors", action="store_true", help="list MISS, EXTRA, PLACE, DATE and MODALITY errors")
+    parser.add_argument(
+        "--show-errors", action="store_true", help="list MISS, EXTRA and wrong PLACE, DATE, MODALITY, COUNTRY"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     _add_extraction_options(parser)
     parser.set_defaults(func=run_evaluate)
@@ -632,9 +635,20 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
 ]
 
 
+def _version() -> str:
+    """The installed distribution's version (``0+unknown`` when run from an uninstalled tree)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(PROG)
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``conflict-kg`` parser with every subcommand of :data:`COMMANDS`."""
     parser = _Parser(prog=PROG, description="Turn conflict news into a queryable knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
     for register in COMMANDS:
         register(subparsers)

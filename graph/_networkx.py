@@ -4,8 +4,10 @@
 entities (actors, targets, sources and places, keyed by their IRI) and whose
 edges are events: ``actor --recapture--> target`` (``relation="action"``), and
 ``actor --at--> place`` (``relation="place"``) for events with a place.
-:func:`events_frame` gives one row per event. Both accept events or an RDF
-graph (read back with :func:`events_from_graph`), and agree on either.
+:func:`events_frame` gives one row per event (:func:`~._rows.event_row`, the
+same rows as the CSV export). Both accept events, an RDF graph (read back with
+:func:`~._read.events_from_graph`) or a store (:meth:`~._store.Store.events`),
+and agree on all three.
 """
 
 from __future__ import annotations
@@ -17,77 +19,14 @@ import networkx as nx
 from conflict_kg.extract import Event, Mention, Place
 from rdflib import Graph
 
-from ._iris import actor_iri, event_iri, place_iri
-from ._read import events_from_graph
+from ._iris import actor_iri, place_iri
+from ._read import EventSource, iter_events
+from ._rows import EVENT_COLUMNS, event_row, generate_event_rows
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EVENT_COLUMNS", "event_record", "events_frame", "to_networkx"]
-
-#: The keys of :func:`event_record`, the columns of :func:`events_frame`.
-EVENT_COLUMNS = (
-    "event",
-    "actor",
-    "actor_label",
-    "actor_text",
-    "action",
-    "action_text",
-    "target",
-    "target_label",
-    "target_text",
-    "place",
-    "place_label",
-    "place_text",
-    "date",
-    "class",
-    "cameo",
-    "modality",
-    "source",
-    "doc",
-    "sentence",
-    "evidence",
-)
-
-
-def _events(source: Graph | Iterable[Event]) -> Iterable[Event]:
-    return events_from_graph(source) if isinstance(source, Graph) else source
-
-
-def event_record(event: Event) -> dict[str, Any]:
-    """The flat attributes of an event: IRIs as strings, labels, date as ISO text.
-
-    >>> from conflict_kg.extract import Action, Event, Mention
-    >>> r = event_record(Event("d1", 2, Action("shelled", "shell"), actor=Mention("Rebels")))
-    >>> r["actor_label"], r["action"], r["doc"], r["sentence"], r["target"]
-    ('Rebels', 'shell', 'd1', 2, None)
-    """
-
-    def iri(m: Mention | None) -> str | None:
-        return str(actor_iri(m, event.doc)) if m else None
-
-    return {
-        "event": str(event_iri(event)),
-        "actor": iri(event.actor),
-        "actor_label": event.actor.label if event.actor else None,
-        "actor_text": event.actor.text if event.actor else None,
-        "action": event.action.lemma,
-        "action_text": event.action.text,
-        "target": iri(event.target),
-        "target_label": event.target.label if event.target else None,
-        "target_text": event.target.text if event.target else None,
-        "place": str(place_iri(event.place, event.doc)) if event.place else None,
-        "place_label": event.place.label if event.place else None,
-        "place_text": event.place.text if event.place else None,
-        "date": event.time.date.isoformat() if event.time and event.time.date else None,
-        "class": event.action.plover,
-        "cameo": event.action.cameo,
-        "modality": event.modality,
-        "source": event.source.label if event.source else None,
-        "doc": event.doc,
-        "sentence": event.sentence,
-        "evidence": event.evidence,
-    }
+__all__ = ["events_frame", "to_networkx"]
 
 
 def _merge_node(graph: nx.MultiDiGraph, node: str, attrs: dict[str, Any]) -> None:
@@ -121,14 +60,15 @@ def _place_attrs(place: Place) -> dict[str, Any]:
     }
 
 
-def to_networkx(source: Graph | Iterable[Event]) -> nx.MultiDiGraph:
-    """Entities as nodes, events as edges, from events or from an RDF graph.
+def to_networkx(source: Graph | EventSource | Iterable[Event]) -> nx.MultiDiGraph:
+    """Entities as nodes, events as edges, from events, an RDF graph or a store.
 
     Node attributes: ``kind`` (``actor``/``place``), ``label``, ``type``,
     ``country`` (places also ``geonames_id``, ``lat``, ``lon``). Edge keys are
-    event IRIs (``+ "#place"`` for place edges); edge attributes are those of
-    :func:`event_record` plus ``relation``. Unknown (None) values are left
-    out, so the graph can be written as GraphML.
+    event IRIs (``+ "#place"`` for place edges); edge attributes are the
+    columns of :func:`~conflict_kg.graph.event_row` plus ``relation``. Unknown
+    (None) values are left out, so the graph can be written as GraphML. One
+    pass over the events.
 
     Examples
     --------
@@ -140,30 +80,40 @@ def to_networkx(source: Graph | Iterable[Event]) -> nx.MultiDiGraph:
     [('Government troops', 'recapture', 'the municipal building')]
     """
     graph = nx.MultiDiGraph()
-    for event in _events(source):
-        record = event_record(event)
-        attrs = {k: v for k, v in record.items() if v is not None}
-        for mention in (event.actor, event.target, event.source):
-            if mention is not None:
-                _merge_node(graph, str(actor_iri(mention, event.doc)), _mention_attrs(mention))
-        if event.place is not None:
-            _merge_node(graph, record["place"], _place_attrs(event.place))
-        if record["actor"] and record["target"]:
-            graph.add_edge(record["actor"], record["target"], key=record["event"], relation="action", **attrs)
-        if record["place"]:
-            subject = record["actor"] or record["target"]
-            if subject:
-                key = record["event"] + "#place"
-                graph.add_edge(subject, record["place"], key=key, relation="place", **attrs)
+    for event in iter_events(source):
+        attrs = {k: v for k, v in event_row(event).items() if v is not None}
+        key = attrs["event_id"]
+        nodes = [
+            str(actor_iri(m, event.doc)) if m is not None else None for m in (event.actor, event.target, event.source)
+        ]
+        for mention, node in zip((event.actor, event.target, event.source), nodes, strict=True):
+            if mention is not None and node is not None:
+                _merge_node(graph, node, _mention_attrs(mention))
+        actor, target, _source = nodes
+        place = str(place_iri(event.place, event.doc)) if event.place is not None else None
+        if event.place is not None and place is not None:
+            _merge_node(graph, place, _place_attrs(event.place))
+        if actor and target:
+            graph.add_edge(actor, target, key=key, relation="action", **attrs)
+        if place and (actor or target):
+            graph.add_edge(actor or target, place, key=key + "#place", relation="place", **attrs)
     return graph
 
 
-def events_frame(source: Graph | Iterable[Event]) -> pd.DataFrame:
-    """One row per event (the columns of :func:`event_record`), sorted by doc, sentence, event.
+def events_frame(source: Graph | EventSource | Iterable[Event]) -> pd.DataFrame:
+    """One row per event (the columns of :data:`~conflict_kg.graph.EVENT_COLUMNS`), sorted by
+    document, sentence and event id; from events, an RDF graph or a store, in one pass.
 
     Needs pandas (``pip install 'conflict-kg[analysis]'``).
+
+    >>> from conflict_kg.extract import Action, Event, Mention
+    >>> frame = events_frame([Event("d1", 0, Action("fired", "fire"), actor=Mention("Police"))])
+    >>> frame[["actor", "action", "document"]].values.tolist()
+    [['Police', 'fire', 'd1']]
     """
     import pandas as pd
 
-    records = sorted((event_record(e) for e in _events(source)), key=lambda r: (r["doc"], r["sentence"], r["event"]))
-    return pd.DataFrame.from_records(records, columns=list(EVENT_COLUMNS))
+    rows = [tuple(row.values()) for row in generate_event_rows(iter_events(source))]
+    document, index, event_id = (EVENT_COLUMNS.index(c) for c in ("document", "sentence_index", "event_id"))
+    rows.sort(key=lambda r: (r[document], r[index], r[event_id]))
+    return pd.DataFrame.from_records(rows, columns=list(EVENT_COLUMNS))

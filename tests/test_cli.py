@@ -270,9 +270,10 @@ def test_seed_article_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[s
     view = to_networkx(load_graph([out]))
     edges = [d for _, _, d in view.edges(data=True) if d["relation"] == "action" and d["action"] == "recapture"]
     assert any(
-        d["actor_text"] == "Government troops"
-        and d["target_label"].endswith("municipal building")
-        and "fallujah" in _ascii(d.get("place_label", ""))
+        d["actor"] == "Iraq military"
+        and d["sentence"].startswith("Government troops")
+        and d["target"].endswith("municipal building")
+        and "fallujah" in _ascii(d.get("location", ""))
         for d in edges
     ), edges
 
@@ -348,3 +349,31 @@ def test_evaluate_bad_gold_is_one_line(tmp_path, capsys):
     assert main(["evaluate", str(gold)]) != 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "gold.jsonl:1" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        pytest.param("{oops\n", ["pred.jsonl:1", "not valid JSON"], id="not-json"),
+        pytest.param('{"doc": "d1"}\n', ["pred.jsonl:1", "needs", "action"], id="no-action"),
+        pytest.param('\n["a list"]\n', ["pred.jsonl:2", "needs"], id="not-an-object"),
+    ],
+)
+def test_evaluate_bad_predictions_are_one_line(tmp_path, capsys, content, words):
+    """A malformed --pred file is one error line naming the file, the line and what a line needs."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "date": "2020-01-01", "text": "x", "events": []}) + "\n")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(content)
+    assert main(["evaluate", str(gold), "--pred", str(pred)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("conflict-kg: error: ")
+    assert all(word in err for word in words), err
+
+
+def test_version(capsys):
+    """--version prints the installed distribution's version and exits 0."""
+    from importlib.metadata import version
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"conflict-kg {version('conflict-kg')}"

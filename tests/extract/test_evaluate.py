@@ -90,3 +90,35 @@ def test_parse_gold_names_bad_line():
     good = json.dumps({"id": "d1", "text": "x", "events": []})
     with pytest.raises(InputError, match=r"gold.jsonl:2"):
         parse_gold([good, "{not json"], source="gold.jsonl")
+
+
+def test_date_counts_on_every_match():
+    """A date predicted where the gold has none is wrong (background keeps no publication date)."""
+    s = score(
+        GOLD,
+        [pred("Rebels", "shell", "airport", "Misrata", "2016-05-03"), pred(None, "kill", "people", date="2016-05-03")],
+    )
+    assert (s.date_ok, s.date_n) == (1, 2)
+    assert any(line.startswith("DATE d1: kill gold=None") for line in format_errors(s))
+
+
+@pytest.mark.parametrize(("country", "ok"), [("LBY", 1), ("TUN", 0), (None, 0)])
+def test_country_accuracy(country, ok):
+    """Gold actor_country / target_country are compared with the mention's country."""
+    gold = [{"id": "d1", "events": [dict(GOLD[0]["events"][0], actor_country="LBY")]}]
+    p = pred("Rebels", "shell", "airport", "Misrata", "2016-05-03")
+    p["actor"]["country"] = country
+    s = score(gold, [p])
+    assert (s.country_ok, s.country_n) == (ok, 1)
+    assert s.as_dict()["country_acc"] == float(ok)
+    assert any(line.startswith("COUNTRY") for line in format_errors(s)) == (not ok)
+
+
+def test_unknown_class_share():
+    """Predictions whose action has no PLOVER class (or UNKNOWN) are counted over all predictions."""
+    known = pred("Rebels", "shell", "airport")
+    known["action"]["class"] = "ASSAULT"
+    unknown = pred("Police", "parade", None)
+    unknown["action"]["class"] = "UNKNOWN"
+    s = score(GOLD, [known, unknown, pred(None, "kill", "people")])
+    assert (s.unknown, s.as_dict()["unknown_class"]) == (2, round(2 / 3, 3))

@@ -13,13 +13,17 @@ from conflict_kg.graph import (
     actor_iri,
     build_graph,
     event_iri,
-    event_record,
+    event_row,
     events_frame,
     load_graph,
     place_iri,
     serialize,
     to_networkx,
 )
+
+
+def _known(row: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if v is not None}
 
 
 def _labelled_edges(g: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
@@ -37,9 +41,9 @@ def test_action_edges(fallujah_events: list[Event]) -> None:
     recapture = fallujah_events[0]
     data = g.get_edge_data(str(actor_iri(recapture.actor)), str(actor_iri(recapture.target, "d00")))
     attrs = data[str(event_iri(recapture))]
-    assert attrs["place_label"] == "Fallujah" and attrs["date"] == "2016-06-17"
-    assert attrs["class"] == "ASSAULT" and attrs["modality"] == "asserted" and attrs["doc"] == "d00"
-    assert attrs["sentence"] == 1
+    assert attrs["location"] == "Fallujah" and attrs["event_date"] == "2016-06-17"
+    assert attrs["plover_class"] == "ASSAULT" and attrs["modality"] == "asserted" and attrs["document"] == "d00"
+    assert attrs["sentence_index"] == 1 and attrs == {"relation": "action", **_known(event_row(recapture))}
 
 
 def test_nodes_carry_entity_attributes(fallujah_events: list[Event]) -> None:
@@ -79,6 +83,8 @@ def test_graphml_writable(fallujah_events: list[Event]) -> None:
 def test_events_frame(fallujah_events: list[Event], source: str) -> None:
     """One row per event with the EVENT_COLUMNS, from events or from RDF."""
     frame = events_frame(fallujah_events if source == "events" else build_graph(fallujah_events))
-    assert list(frame.columns) == list(EVENT_COLUMNS) == list(event_record(fallujah_events[0]))
+    assert list(frame.columns) == list(EVENT_COLUMNS) == list(event_row(fallujah_events[0]))
     assert len(frame) == 5
     assert set(frame.loc[frame["action"] == "seek", "modality"]) == {"negated"}
+    order = list(zip(frame["document"], frame["sentence_index"], strict=True))
+    assert order == sorted(order) == [("d00", 1), ("d00", 1), ("d00", 2), ("d00", 3), ("d01", 0)]
