@@ -35,6 +35,7 @@ __all__ = [
     "add_ingest_command",
     "add_query_command",
     "add_remove_command",
+    "add_serve_command",
     "add_stats_command",
     "build_parser",
     "main",
@@ -592,6 +593,94 @@ def add_stats_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_stats)
 
 
+# ------------------------------------------------------------------ serve
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve a store read-only over the SPARQL 1.1 Protocol, with the query page at ``/``."""
+    from ._serve import TOKEN_ENV, ServeConfig, check_exposure, serve
+    from ._store import default_store_location, is_remote
+
+    store = args.store or default_store_location()
+    if not is_remote(store) and not (Path(store) / "CURRENT").is_file():
+        raise InputError(f"no store at {store!r}; ingest documents first (conflict-kg ingest ... --store DIR)")
+    config = ServeConfig(
+        store=store,
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        max_rows=args.max_rows,
+        cors=tuple(args.cors),
+        token=args.token or os.environ.get(TOKEN_ENV) or None,
+        public=args.public,
+        max_request_bytes=args.max_request_bytes,
+        workers=args.workers,
+    )
+    check_exposure(config)
+    where = f"http://{'[' + config.host + ']' if ':' in config.host else config.host}:{config.port}/"
+    print(
+        f"{PROG}: serving {store!r} read-only at {where} (SPARQL endpoint: {where}sparql); Ctrl-C stops",
+        file=sys.stderr,
+        flush=True,
+    )
+    serve(config)
+    return 0
+
+
+def add_serve_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg serve``."""
+    from ._serve import DEFAULT_PORT, TOKEN_ENV
+
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve a store as a read-only SPARQL endpoint with a query page",
+        description="Serve a store read-only: a SPARQL 1.1 Protocol endpoint at /sparql (GET, POST form, "
+        "POST application/sparql-query; JSON, XML, CSV, TSV, Turtle, N-Triples, JSON-LD by Accept) and a "
+        "query page at / (works offline). Updates are refused (403), SERVICE is refused, every query is "
+        "stopped at --timeout and cut at --max-rows (said in the X-SPARQL-Truncated header). The store "
+        "may be ingested into meanwhile by another process; queries see the new documents.",
+    )
+    _add_store_option(parser)
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    parser.add_argument("--port", type=positive_int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="stop each query after this long (default: 30)"
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=positive_int,
+        default=10_000,
+        metavar="N",
+        help="rows (or triples) per answer (default: 10000)",
+    )
+    parser.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages from this origin (e.g. https://yasgui.example.org) query from a browser; repeatable",
+    )
+    parser.add_argument(
+        "--token", help=f"access token clients send as 'Authorization: Bearer TOKEN' (default: ${TOKEN_ENV})"
+    )
+    parser.add_argument(
+        "--public", action="store_true", help="serve another --host without a token (anyone who reaches it may query)"
+    )
+    parser.add_argument(
+        "--max-request-bytes",
+        type=positive_int,
+        default=1_000_000,
+        metavar="N",
+        help="refuse requests larger than this (default: 1000000)",
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=2, metavar="N", help="query processes running at once (default: 2)"
+    )
+    parser.set_defaults(func=run_serve)
+
+
 # ------------------------------------------------------------------ the program
 
 #: One function per subcommand; to add a command, write ``add_<name>_command`` and list it here.
@@ -603,6 +692,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_remove_command,
     add_export_command,
     add_stats_command,
+    add_serve_command,
 ]
 
 

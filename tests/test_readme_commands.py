@@ -26,6 +26,8 @@ NOT_RUN = {
     "ruff check .": "the development checks: tests/test_lint.py runs ruff and mypy, and this suite is the tests",
     "sudo bash scripts/virtuoso.sh": "needs root; tests/graph/test_remote.py installs and starts its own Virtuoso",
     "python benchmarks/": "benchmarks run for minutes; their figures are in README",
+    "conflict-kg serve": "serves until stopped; tests/graph/test_serve.py serves a store and runs the curl lines",
+    "curl -s http://127.0.0.1:7878": "needs the server above; tests/graph/test_serve.py runs each line against one",
 }
 
 
