@@ -64,6 +64,7 @@ __all__ = [
     "filter_events",
     "map_figure",
     "network_figure",
+    "picture_format",
     "plot_events",
     "timeline_figure",
     "write_figure",
@@ -831,6 +832,18 @@ def network_figure(
 _SAVE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
+def picture_format(path: str | Path) -> str:
+    """The matplotlib format for a picture file, from its suffix.
+
+    >>> picture_format("timeline.SVG")
+    'svg'
+    """
+    fmt = _SAVE_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ExportError(f"cannot tell the picture format of {str(path)!r}; end the name with .png, .svg or .pdf")
+    return fmt
+
+
 def write_figure(fig: Figure, path: str | Path) -> Path:
     """Save ``fig`` to ``path`` (``.png``, ``.svg`` or ``.pdf``) atomically: no half-written file on failure.
 
@@ -840,9 +853,7 @@ def write_figure(fig: Figure, path: str | Path) -> Path:
     '<?xml'
     """
     path = Path(path)
-    fmt = _SAVE_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ExportError(f"cannot tell the picture format of {str(path)!r}; end the name with .png, .svg or .pdf")
+    fmt = picture_format(path)
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist; create it first")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 from conflict_kg.extract import Action, Event, ExportError, InputError, Mention, Place, Time
+from conflict_kg.extract._classes import CATEGORIES
 from conflict_kg.graph import (
+    CLASS_COLOURS,
     PlotEvent,
     build_graph,
     events_frame,
@@ -24,6 +26,7 @@ from conflict_kg.graph import (
     timeline_figure,
     write_figure,
 )
+from conflict_kg.graph._cli import main
 
 FALLUJAH = Place("Fallujah", lat=33.35, lon=43.79, country="IRQ")
 MOSUL = Place("Mosul", lat=36.34, lon=43.13, country="IRQ")
@@ -225,3 +228,48 @@ def test_bad_requests_are_library_errors(tmp_path: Path) -> None:
         timeline_figure(EVENTS, since="soon")
     with pytest.raises(InputError, match="open_store"):
         plot_events("kg.ttl")
+
+
+# ------------------------------------------------------------------ conflict-kg plot
+
+
+def test_every_plover_class_has_a_colour() -> None:
+    assert {c for c in CLASS_COLOURS if c} == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("picture", ["timeline", "map", "network"])
+def test_plot_from_a_graph_file_and_a_store(picture: str, graph_file: Path, store_dir: Path, tmp_path: Path) -> None:
+    png, svg = tmp_path / f"{picture}.png", tmp_path / f"{picture}.svg"
+    assert main(["plot", picture, str(graph_file), "-o", str(png)]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["plot", picture, "--store", str(store_dir), "--place", "Syria", "-o", str(svg)]) == 0
+    assert svg.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_filters_reach_the_picture(graph_file: Path, tmp_path: Path) -> None:
+    everything, turkey = tmp_path / "all.svg", tmp_path / "turkey.svg"
+    main(["plot", "network", str(graph_file), "-o", str(everything)])
+    main(["plot", "network", str(graph_file), "--actor", "Turkey", "--class", "CONSULT", "-o", str(turkey)])
+    text = turkey.read_text(encoding="utf-8")
+    assert "Russia" in text and "Iraqi army" not in text
+    assert "Iraqi army" in everything.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["plot", "map", "{graph}", "-o", "{out}/m.gif"], "end the name with .png, .svg or .pdf"),
+        (["plot", "map", "{graph}", "--store", "{out}", "-o", "{out}/m.png"], "not both"),
+        (["plot", "map", "{out}/missing.ttl", "-o", "{out}/m.png"], "missing.ttl"),
+        (["plot", "map", "--store", "{out}/nowhere", "-o", "{out}/m.png"], "nowhere"),
+        (["plot", "timeline", "{graph}", "--since", "March", "-o", "{out}/t.png"], "'March'"),
+    ],
+)
+def test_errors_are_one_line(
+    argv: list[str], message: str, graph_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [a.format(graph=graph_file, out=tmp_path) for a in argv]
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("conflict-kg: error:") and message in err
+    assert not list(tmp_path.glob("*.png")) and not list(tmp_path.glob("*.gif"))
