@@ -17,6 +17,7 @@ Examples
 """
 
 from ._export import EXPORT_FORMATS, atomic_write, export_format, serialize, write_graph, write_text
+from ._html import DEFAULT_ROWS, EventList, HtmlTable, html_table, load_ipython_extension
 from ._iris import (
     action_iri,
     actor_iri,
@@ -79,6 +80,7 @@ __all__ = [
     "CKGA",
     "CLASS_COLOURS",
     "COUNTRIES_FILE",
+    "DEFAULT_ROWS",
     "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
@@ -92,6 +94,8 @@ __all__ = [
     "SEM",
     "WGS84",
     "CountryOutline",
+    "EventList",
+    "HtmlTable",
     "OxigraphStore",
     "PlotEvent",
     "QuadWriter",
@@ -124,8 +128,10 @@ __all__ = [
     "format_result",
     "format_table",
     "generate_triples",
+    "html_table",
     "iter_document_graphs",
     "load_graph",
+    "load_ipython_extension",
     "map_figure",
     "network_figure",
     "new_graph",
