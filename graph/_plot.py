@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
 import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -852,16 +850,14 @@ def write_figure(fig: Figure, path: str | Path) -> Path:
     >>> out.read_text()[:5]
     '<?xml'
     """
+    import io
+
+    from ._export import atomic_write
+
     path = Path(path)
     fmt = picture_format(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            fig.savefig(handle, format=fmt, dpi=120, metadata={"Date": None} if fmt in {"svg", "pdf"} else None)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = io.BytesIO()
+    fig.savefig(data, format=fmt, dpi=120, metadata={"Date": None} if fmt in {"svg", "pdf"} else None)
+    with atomic_write(path) as handle:
+        handle.buffer.write(data.getvalue())  # bytes, under the text handle atomic_write opens
     return path
