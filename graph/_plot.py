@@ -206,17 +206,18 @@ def _from_frame(frame: Any) -> list[PlotEvent]:
 
     out = []
     for index, row in enumerate(frame.to_dict("records")):
-        lat, lon, killed = col(row, "lat", "place_lat"), col(row, "lon", "place_lon"), col(row, "killed")
+        lat, lon = col(row, "lat", "latitude", "place_lat"), col(row, "lon", "longitude", "place_lon")
+        killed = col(row, "killed", "fatalities")
         out.append(
             PlotEvent(
-                event=str(col(row, "event") or index),
-                date=_date(col(row, "date")),
-                plover=col(row, "class", "plover"),
+                event=str(col(row, "event", "event_id") or index),
+                date=_date(col(row, "date", "event_date")),
+                plover=col(row, "class", "plover_class", "plover"),
                 actor=col(row, "actor"),
-                actor_label=col(row, "actor_label"),
+                actor_label=col(row, "actor_label", "actor"),
                 target=col(row, "target"),
-                target_label=col(row, "target_label"),
-                place_label=col(row, "place_label"),
+                target_label=col(row, "target_label", "target"),
+                place_label=col(row, "place_label", "location"),
                 lat=float(lat) if lat is not None else None,
                 lon=float(lon) if lon is not None else None,
                 country=col(row, "country", "place_country"),
@@ -232,8 +233,10 @@ def plot_events(source: Any) -> list[PlotEvent]:
     Parameters
     ----------
     source : iterable of Event or PlotEvent, pandas.DataFrame, rdflib.Graph or Store
-        A graph or store is read with one :data:`PLOT_QUERY`; a frame needs the
-        columns of :func:`~conflict_kg.graph.events_frame` (``lat``/``lon`` for a map).
+        A graph or store is read with one :data:`PLOT_QUERY`; a frame is read by
+        the column names of :func:`~conflict_kg.graph.events_frame` (``date`` or
+        ``event_date``, ``class`` or ``plover_class``, ``lat``/``latitude``,
+        ``lon``/``longitude``, ``killed`` or ``fatalities``...).
 
     Examples
     --------

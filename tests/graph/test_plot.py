@@ -273,3 +273,32 @@ def test_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("conflict-kg: error:") and message in err
     assert not list(tmp_path.glob("*.png")) and not list(tmp_path.glob("*.gif"))
+
+
+def test_a_frame_with_acled_style_columns() -> None:
+    """Frames named the analysts' way (event_date, plover_class, latitude, fatalities) read the same."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3"],
+            "event_date": ["2024-03-01", "2024-03-01", None],
+            "actor": ["Iraq military", "Turkey", "Iraq military"],
+            "plover_class": ["ASSAULT", "ACCUSE", "ASSAULT"],
+            "target": ["Islamic State", "Russia", "militants"],
+            "location": ["Fallujah", "Idlib", None],
+            "country": ["IRQ", "SYR", None],
+            "latitude": [33.35, 35.93, None],
+            "longitude": [43.79, 36.63, None],
+            "fatalities": [4, None, None],
+        }
+    )
+    rows = plot_events(frame)
+    assert [(r.date, r.plover, r.actor_label, r.place_label, r.killed) for r in rows] == [
+        (dt.date(2024, 3, 1), "ASSAULT", "Iraq military", "Fallujah", 4),
+        (dt.date(2024, 3, 1), "ACCUSE", "Turkey", "Idlib", None),
+        (None, "ASSAULT", "Iraq military", None, None),
+    ]
+    assert _points(map_figure(frame)) == 2
+    assert len(timeline_figure(frame).axes) == 2  # the deaths are a second series
+    assert _arrows(network_figure(frame)) == 3
