@@ -535,12 +535,12 @@ def _draw_outlines(ax: Axes, view: tuple[float, float, float, float]) -> int:
     return len(polygons)
 
 
-def _label_places(ax: Axes, places: Sequence[tuple[float, float, str, float]]) -> list[Any]:
+def _label_places(fig: Figure, ax: Axes, places: Sequence[tuple[float, float, str, float]]) -> list[Any]:
     """Name the places, biggest first, beside their circle; skip a name that would overlap another."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    fig = ax.figure
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)  # type: ignore[arg-type]
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    fig.draw_without_rendering()  # runs the constrained layout
     renderer = canvas.get_renderer()
     placed: list[Any] = []
     texts = []
@@ -638,7 +638,6 @@ def map_figure(
         zorder=3,
     )
     ranked = sorted(weight.items(), key=lambda kv: -sum(kv[1].values()))[:labels]
-    _label_places(ax, [(k[0], k[1], k[2], math.sqrt(sum(c.values()) * scale)) for k, c in ranked if k[2]])
     totals: Counter[str | None] = Counter()
     for c in weight.values():
         totals.update(c)
@@ -647,10 +646,13 @@ def map_figure(
     ax.set_ylabel("latitude")
     ax.tick_params(labelsize=8)
     what = "events" if size_by == "count" else "people reported killed"
-    notes = [_describe(filters), f"circle area: {what} at the place (largest: {biggest})"]
+    scale_note = f"circle area: {what} at the place (largest: {biggest})" if weight else f"no {what} with coordinates"
+    notes = [_describe(filters), scale_note]
     if len(events) > len(located):
         notes.append(f"{len(events) - len(located)} events without coordinates not shown")
     _title(ax, f"Where: {len(located)} events at {len(weight)} places", notes)
+    # names last, once the legend and titles have settled the layout they are measured in
+    _label_places(fig, ax, [(k[0], k[1], k[2], math.sqrt(sum(c.values()) * scale)) for k, c in ranked if k[2]])
     return fig
 
 
