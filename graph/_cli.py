@@ -33,6 +33,7 @@ __all__ = [
     "add_export_command",
     "add_extract_command",
     "add_ingest_command",
+    "add_plot_command",
     "add_query_command",
     "add_remove_command",
     "add_serve_command",
@@ -681,6 +682,80 @@ def add_serve_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_serve)
 
 
+# ------------------------------------------------------------------ plot
+
+
+def run_plot(args: argparse.Namespace) -> int:
+    """Draw a timeline, map or network from graph files or a store and save it as PNG, SVG or PDF."""
+    from ._plot import map_figure, network_figure, picture_format, plot_events, timeline_figure, write_figure
+    from ._query import load_graph
+
+    picture_format(args.output)  # a bad suffix fails before the reading
+    if args.graph_files and args.store is not None:
+        raise InputError(f"give graph files or --store, not both; got {args.graph_files!r} and {args.store!r}")
+    if args.graph_files:
+        events = plot_events(load_graph(args.graph_files))
+    else:
+        with _open_store(args) as store:
+            events = plot_events(store)
+    filters = {
+        "actor": args.actor,
+        "place": args.place,
+        "plover": args.plover,
+        "since": args.since,
+        "until": args.until,
+    }
+    if args.picture == "timeline":
+        fig = timeline_figure(events, period=args.period, **filters)
+    elif args.picture == "map":
+        fig = map_figure(events, size_by=args.size_by, **filters)
+    else:
+        fig = network_figure(events, k=args.k, **filters)
+    write_figure(fig, args.output)
+    return 0
+
+
+def add_plot_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg plot``."""
+    from ._plot import CLASS_COLOURS, PICTURES
+
+    parser = subparsers.add_parser(
+        "plot",
+        usage=f"{PROG} plot {{{','.join(PICTURES)}}} [--store DIR|URL | GRAPH_FILE...] [filters] -o FILE.png|svg|pdf",
+        help="draw a timeline, a map or a network of the events",
+        description="Draw the events of a store (or of graph files) offline: a timeline of events per "
+        "day, week or month stacked by PLOVER class, a map of events at their places over country "
+        "outlines, or a network of who acted on whom. The filters narrow any picture.",
+    )
+    parser.add_argument("picture", choices=PICTURES, help="which picture")
+    parser.add_argument("graph_files", nargs="*", metavar="GRAPH_FILE", help="read these RDF files instead of a store")
+    _add_store_option(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the picture to write (.png, .svg, .pdf)")
+    parser.add_argument("--actor", metavar="NAME", help="only events whose actor or target label contains NAME")
+    parser.add_argument(
+        "--place", metavar="NAME", help="only events at a place whose name contains NAME, or in a country"
+    )
+    parser.add_argument(
+        "--class",
+        dest="plover",
+        choices=[c for c in CLASS_COLOURS if c],
+        metavar="PLOVER",
+        help="only events of this class",
+    )
+    parser.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="only events on or after this date")
+    parser.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="only events on or before this date")
+    parser.add_argument(
+        "--period", choices=("auto", "day", "week", "month"), default="auto", help="timeline bars (default: auto)"
+    )
+    parser.add_argument(
+        "--size-by", choices=("count", "killed"), default="count", help="map circle area (default: count)"
+    )
+    parser.add_argument(
+        "-k", type=positive_int, default=12, metavar="N", help="network: the N most active actors (default: 12)"
+    )
+    parser.set_defaults(func=run_plot)
+
+
 # ------------------------------------------------------------------ the program
 
 #: One function per subcommand; to add a command, write ``add_<name>_command`` and list it here.
@@ -693,6 +768,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_export_command,
     add_stats_command,
     add_serve_command,
+    add_plot_command,
 ]
 
 
