@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ._actors import names_party
 from ._mentions import conjuncts, mention_span
 from ._places import PLACE_ENTS
+from ._times import resolve_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -230,6 +231,16 @@ SPEECH_LEMMAS = frozenset(
         "vow",
         "pledge",
         "promise",
+        # verbal acts that judge rather than report: dated only when a date is stated for them
+        "condemn",
+        "denounce",
+        "blame",
+        "criticize",
+        "criticise",
+        "praise",
+        "welcome",
+        "comment",
+        "call",
     }
 )
 #: Verbs whose object did the ``of``/``for`` complement ("accused the army of torturing").
@@ -1245,6 +1256,11 @@ def _accused_gerund(verb: Token, lemma: str) -> Iterator[Frame]:
         yield Frame(verb, lemma, obj, noun, "verb", text=verb.text)
 
 
+def _names_time(token: Token) -> bool:
+    """'Monday', 'last week' as a possessive: a time, not a party."""
+    return token.ent_type_ in {"DATE", "TIME"} or resolve_time(token.text, None) is not None
+
+
 def _nominal_frames(noun: Token) -> Iterator[Frame]:
     """nominal event with a stated actor: 'an attack by ISIS fighters on an oil field'."""
     lemma = NOMINAL_EVENTS.get(noun.lemma_.lower())
@@ -1260,8 +1276,8 @@ def _nominal_frames(noun: Token) -> Iterator[Frame]:
                 actor = pobj
             elif child.lower_ in {"on", "against", "of", "upon"} and pobj.ent_type_ not in {"DATE", "TIME"}:
                 target = target or pobj
-        elif child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
-            # possessive actor: "the army's assault on the town"
+        elif child.dep_ == "poss" and child.lower_ not in {"its", "their"} and not _names_time(child):
+            # possessive actor: "the army's assault on the town" (but not "Monday's attack")
             actor = child
     if actor is None:
         return

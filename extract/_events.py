@@ -28,6 +28,7 @@ from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
 from ._places import PLACE_NOUNS, PlaceHit, clause_place, proper_core
+from ._tense import clause_tense, takes_episode_date
 from ._times import TimeValue, resolve_time, sentence_time_expressions, shift
 
 if TYPE_CHECKING:
@@ -126,18 +127,41 @@ def _clause_verb(token: Token) -> Token:
 def _times_by_clause(spans: list[Span], publication: dt.date | None) -> dict[int, tuple[str, TimeValue]]:
     out: dict[int, tuple[str, TimeValue]] = {}
     for span in spans:
+        if span.root.dep_ == "poss":  # 'Monday's ambush' names an event, it does not date the clause
+            continue
         value = resolve_time(span.text, publication)
         if value is None or value.anchor == "duration":
             continue
         verb = _clause_verb(span.root)
-        out.setdefault(verb.i, (span.text, value))
+        held = out.get(verb.i)
+        # 'at dawn on Wednesday': the expression that names a day wins over one that does not
+        if held is None or (held[1].date is None and value.date is not None):
+            out[verb.i] = (span.text, value)
     return out
+
+
+def _reporting_verb(predicate: Token) -> Token | None:
+    """The speech verb that reports the clause of ``predicate`` ('the army said troops had ...')."""
+    current = predicate
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ not in REPORTED_DEPS - {"conj"}:
+            return None
+        current = current.head
+        if verb_lemma(current) in SPEECH_LEMMAS:
+            return current
+    return None
 
 
 def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeValue]], speech: bool):
     if predicate.i in times:
         return times[predicate.i]
+    if clause_tense(predicate) in {"perfect", "present"}:
+        # no time shared across a change of tense: 'took it on Friday and has since occupied ...'
+        return None
     if speech:
+        # a participle adjunct shares its clause's time: 'imposed sanctions on Thursday, accusing them of ...'
+        if predicate.dep_ == "advcl" and predicate.tag_ == "VBG" and predicate.head.i in times:
+            return times[predicate.head.i]
         return None
     current = predicate
     for _ in range(6):
@@ -164,19 +188,46 @@ def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeVal
     return None
 
 
-def _event_time(frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _Discourse) -> Time | None:
+def _event_time(
+    frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _Discourse, background: bool
+) -> Time | None:
+    """The event's own (or governing) time; else the episode's date, unless the clause is background.
+
+    ``background``: the sentence dates something else coarsely or long ago ("in 2014",
+    "since the takeover"), so its undated clauses do not take the episode's date either.
+    """
     found = _own_or_governing_time(frame.predicate, times, frame.is_speech)
     if found is None:
-        if frame.is_speech or state.date is None:
+        if frame.is_speech or state.date is None or background:
             return None
+        if not takes_episode_date(frame.predicate, frame.lemma, frame.kind):
+            return None
+        if frame.kind != "modifier" and modality(frame.predicate) == "negated":
+            return None  # what did not happen happened on no day
+        reporter = _reporting_verb(frame.predicate)
+        if reporter is not None and reporter.i in times:
+            return None  # 'reported on Tuesday that troops had driven ...': the report is dated, the act is not
         return Time(None, state.date)
     text, value = found
     date = value.date
     if value.anchor == "episode":
         date = shift(value, state.date)
-    if date is not None:
+    if date is not None and not frame.is_speech:  # the date of a statement does not move the episode
         state.update_date(date)
     return Time(text, date)
+
+
+def _background_sentence(sent: Span, spans: list[Span], publication: dt.date | None) -> bool:
+    """A sentence about the past at large: a year or month alone, a day long ago, or 'since ...'."""
+    for span in spans:
+        value = resolve_time(span.text, publication)
+        if value is None or value.anchor == "duration":
+            continue
+        if value.granularity in {"month", "year"}:
+            return True
+        if value.date is not None and publication is not None and (publication - value.date).days > BACKGROUND_DAYS:
+            return True
+    return any(t.lower_ == "since" and t.dep_ in {"prep", "mark", "advmod"} for t in sent)
 
 
 def _source(frame: Frame, frames: list[Frame], state: _Discourse, according: Mention | None) -> Mention | None:
@@ -235,6 +286,7 @@ def _frame_event(
     times: dict[int, tuple[str, TimeValue]],
     state: _Discourse,
     according: Mention | None,
+    background: bool = False,
 ) -> Event:
     document = state.document
     if frame.actor_text is not None:
@@ -270,7 +322,7 @@ def _frame_event(
         actor=actor,
         target=target,
         place=place,
-        time=_event_time(frame, times, state),
+        time=_event_time(frame, times, state, background),
         modality=modality(frame.predicate) if frame.kind != "modifier" else "asserted",
         source=_source(frame, frames, state, according),
         evidence=evidence,
@@ -306,10 +358,12 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
             continue
         _remember_sentence(sent, state)  # antecedents before the pronouns that follow them
         frames = list(iter_frames(sent))
-        times = _times_by_clause(time_spans.get(sent.start, []), document.date)
+        spans = time_spans.get(sent.start, [])
+        times = _times_by_clause(spans, document.date)
+        background = _background_sentence(sent, spans, document.date)
         according = _according_to(sent, text, state)
         for frame in frames:
-            event = _frame_event(frame, si, sent, stripped, frames, times, state, according)
+            event = _frame_event(frame, si, sent, stripped, frames, times, state, according, background)
             key = (
                 si,
                 event.action.lemma,

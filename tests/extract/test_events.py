@@ -84,6 +84,70 @@ def test_time(run, text, date, lemma, expected):
     assert e.time is not None and e.time.date == dt.date.fromisoformat(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # present perfect and present: background, not the episode's day
+        ("Militants raided a checkpoint on Friday. The group has killed hundreds of soldiers.", "kill"),
+        ("Militants raided a checkpoint on Friday. Gangs hold most of the valley.", "hold"),
+        ("Rebels took a village on Friday and have since seized two towns.", "seize"),
+        # a sentence dated coarsely or long ago keeps its undated clauses out of the episode
+        ("Militants raided a checkpoint on Friday. The group seized the region in 2016 and imposed a tax.", "impose"),
+        ("Militants raided a checkpoint on Friday. In early March, fighters burned a market.", "burn"),
+        ("Militants raided a checkpoint on Friday. Hundreds have been abducted since the coup.", "abduct"),
+        # alleged or denied in a gerund
+        ("Militants raided a checkpoint on Friday. Officials accused the rebels of looting shops.", "loot"),
+        ("Militants raided a checkpoint on Friday. The army denied shelling the village.", "shell"),
+        # what did not happen has no day
+        ("Militants raided a checkpoint on Friday. Troops did not reach the village.", "reach"),
+        # the standing relation of a reduced relative
+        ("Militants raided a checkpoint on Friday. Soldiers backed by drones chased them.", "back"),
+        # a dated report of an undated act
+        (
+            "Militants raided a checkpoint on Friday. On Saturday the army said troops had arrested a commander.",
+            "arrest",
+        ),
+    ],
+)
+def test_background_gets_no_episode_date(run, text, lemma):
+    """Clauses that are not part of the told episode do not inherit its date."""
+    e = find(run(text, "2019-03-10"), lemma)
+    assert e.time is None or e.time.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        # the told episode still carries its date
+        ("Militants raided a checkpoint on Friday. They killed four guards.", "kill", "2019-03-08"),
+        ("Militants raided a checkpoint on Friday. Soldiers backed by drones chased them.", "chase", "2019-03-08"),
+        # a possessive day names an event, it does not date the clause
+        ("Rebels shelled the port on Saturday. The minister condemned Friday's raid.", "condemn", None),
+        # a day-precise expression beats a vague one in the same clause
+        ("Police arrested three suspects at dawn on Thursday.", "arrest", "2019-03-07"),
+        # a participle adjunct of speech shares its clause's date
+        ("The council imposed a curfew on Friday, accusing the militia of looting.", "accuse", "2019-03-08"),
+        # the date of a statement does not move the episode
+        (
+            "Rebels shelled the port on Friday. The army said on Sunday it was calm. Rebels burned a school.",
+            "burn",
+            "2019-03-08",
+        ),
+    ],
+)
+def test_episode_date_choices(run, text, lemma, expected):
+    """Which date an event takes when several are in view."""
+    e = find(run(text, "2019-03-10"), lemma)
+    got = e.time.date.isoformat() if e.time and e.time.date else None
+    assert got == expected
+
+
+def test_possessive_day_is_no_actor(run):
+    """'Monday's attack' is no attack by Monday."""
+    events = run("The governor condemned Monday's attack on the market.")
+    assert all(not (e.actor and e.actor.text == "Monday") for e in events)
+
+
 def test_speech_act_gets_only_its_own_date(run):
     """A speech act is dated only when a date is stated for it."""
     events = run("Rebels shelled the airport on Friday. A spokesman confirmed the attack.")
