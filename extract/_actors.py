@@ -785,8 +785,12 @@ def _load_rows(lex: ActorLexicon, table: str, rows: list[tuple[str, list[str]]])
             if code_ok is None or not name:
                 raise InputError(f"{where}: a country row needs a code and a name, got {f!r}")
             lex.country_names[code_ok] = name
-            for alias in [name, *_split_list(aliases), *_pycountry_names(code_ok)]:
+            for alias in [name, *_split_list(aliases)]:
                 lex.add("country", alias, code_ok)
+            for alias in _pycountry_names(code_ok):
+                # ISO's names fill gaps; they never take a name a row gives (news "Congo" is the DRC)
+                if lex.lookup("country", alias.split()) is None:
+                    lex.add("country", alias, code_ok)
             for capital in _split_list(capitals):
                 lex.add("capital", capital, code_ok)
 

@@ -40,6 +40,8 @@ __all__ = ["document_events"]
 COUNTRY_EVIDENCE_ENTS = frozenset({"GPE", "NORP", "LOC"})
 #: Links from a reported clause up to the speech verb that reports it.
 REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
+#: How many mentions the country named in a dateline ("KYIV, Ukraine (AP) -") counts for.
+DATELINE_COUNTRY_WEIGHT = 4
 #: Days before publication past which a dated event is background, not the current episode.
 BACKGROUND_DAYS = 10
 
@@ -345,8 +347,10 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         and t.head.lower_ in {"in", "near", "outside", "into", "on"}
     ]
     dateline = find_dateline(document.text)
-    if dateline is not None:  # where the report was filed tells the country too
+    if dateline is not None:  # where the report was filed tells the country too; a named country weighs more
         evidence += dateline.places
+        if dateline.country is not None:
+            evidence += [dateline.country] * (DATELINE_COUNTRY_WEIGHT - 1)
     state = _Discourse(document, document_country(evidence, place_country=place_country))
     events: list[Event] = []
     seen: set[tuple] = set()

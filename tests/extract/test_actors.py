@@ -107,6 +107,14 @@ from hypothesis import strategies as st
         ("at least 50 protesters", None, "protesters", "protesters", None),
         ("all four crew members", None, "crew members", None, None),
         ("the heart of Fallujah", None, "heart", None, None),
+        # facilities of the state are the state's, like its troops
+        ("a remote army outpost", "SOM", "Somalia military facility", "military", "SOM"),
+        ("Egyptian border posts", None, "Egypt military facility", "military", "EGY"),
+        ("the police station", "HTI", "Haiti police facility", "police", "HTI"),
+        ("the regional military command", "NGA", "Nigeria military", "military", "NGA"),
+        ("the president's office", "KEN", "Kenya office", "government", "KEN"),
+        # news "Congo" is the Democratic Republic
+        ("Congo's army", None, "DR Congo military", "military", "COD"),
     ],
 )
 def test_describe_actor(text, context, name, type_, country):
@@ -192,6 +200,9 @@ def test_split_relation_modifier_none(modifier):
         ("Kabul", "AFG"),
         ("the Houthis", "YEM"),
         ("Syrian Arab Republic", "SYR"),
+        ("Congo", "COD"),
+        ("Republic of the Congo", "COG"),
+        ("Congo-Brazzaville", "COG"),
         ("Fallujah", None),
         ("us", None),
         ("turkey", None),

@@ -77,3 +77,13 @@ def test_dateline_country_sets_the_context(nlp):
     )
     recapture = next(e for e in events if e.action.lemma == "recapture")
     assert recapture.actor is not None and recapture.actor.country == "SOM"
+
+
+def test_dateline_country_outweighs_a_few_mentions(nlp):
+    """A country named in the dateline counts for more than one passing mention of another."""
+    text = (
+        "KYIV, Ukraine (AP) — A Russian drone hit a depot near the Russian border on Monday. "
+        "The regional governor said two people died."
+    )
+    say = next(e for e in extract_events(text, date="2024-06-04", nlp=nlp) if e.action.lemma == "say")
+    assert say.actor is not None and say.actor.country == "UKR"
