@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._dateline import mask_dateline
+from ._dateline import isolate_dateline
 from ._model import Document, Event, as_date
 from ._nlp import load_model
 
@@ -83,8 +83,8 @@ def iter_extractions(
 def _extract_batch_iter(
     nlp: Language, documents: Iterable[Document], batch_size: int
 ) -> Iterator[tuple[Document, list[Event]]]:
-    # a dateline ("MOSUL, Iraq (Reuters) -") is blanked before parsing: it is no clause
-    pairs = ((mask_dateline(d.text), d) for d in documents)
+    # a dateline ("MOSUL, Iraq (Reuters) -") becomes a sentence of its own before parsing: it is no clause
+    pairs = ((isolate_dateline(d.text), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield document, events_from_doc(doc, document)
 
@@ -150,4 +150,4 @@ def extract_events(
     """
     document = Document(doc_id, text, as_date(date))
     nlp = prepare(nlp or load_model(model))
-    return events_from_doc(nlp(mask_dateline(text)), document)
+    return events_from_doc(nlp(isolate_dateline(text)), document)
