@@ -128,6 +128,29 @@ NON_EVENT_LEMMAS = frozenset(
         "put",
         "pass",
         "accord",
+        # descriptions, changes of amount or state, and dealings that are no conflict acts
+        "link",
+        "neighbor",
+        "neighbour",
+        "bind",
+        "grow",
+        "increase",
+        "decrease",
+        "intensify",
+        "deteriorate",
+        "worsen",
+        "spread",
+        "stall",
+        "suffer",
+        "starve",
+        "engulf",
+        "submerge",
+        "require",
+        "spend",
+        "sell",
+        "lose",
+        "miss",
+        "work",
     }
 )
 #: Non-event verbs that are speech acts when they report: '"...," he added.', 'noted that ...'.
@@ -600,6 +623,31 @@ ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
 PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 #: Nouns that cannot act: a clause with one as its actor and no target is a description
 #: ("the main road running through the city").
+#: Forces of nature: they kill and destroy, but they are no actors, whatever their object.
+NATURAL_FORCES = frozenset(
+    {
+        "flood",
+        "floodwater",
+        "rain",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "earthquake",
+        "quake",
+        "landslide",
+        "drought",
+        "heatwave",
+        "wildfire",
+        "disease",
+        "epidemic",
+        "outbreak",
+    }
+)
+#: Light-verb idioms that state no act: 'the ceasefire took effect', 'the fighting took place'.
+IDIOM_OBJECTS = {
+    "take": frozenset({"place", "effect", "hold", "root", "shape"}),
+    "share": frozenset({"border", "frontier", "boundary"}),
+}
 INANIMATE_ACTORS = frozenset(
     {
         "road",
@@ -1316,6 +1364,10 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
     if actor is None and target is None:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:
+        return
+    if actor is not None and actor.lemma_.lower() in NATURAL_FORCES:
+        return
+    if target is not None and target.lemma_.lower() in IDIOM_OBJECTS.get(lemma, ()):
         return
     if passive and actor is None and base in EPISTEMIC_LEMMAS:
         return

@@ -141,6 +141,28 @@ def test_reporting_accusing_burning(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # forces of nature are no actors, whatever they destroy
+        "Heavy rain and floods have killed nine people in the delta.",
+        "A landslide buried two villages.",
+        # light-verb idioms state no act
+        "The truce took effect at midnight.",
+        "The talks took place in Doha.",
+        # changes of amount or state, descriptions and dealings
+        "Attacks on convoys have increased since the spring.",
+        "Relations between the two capitals deteriorated.",
+        "The unrest spread to three provinces.",
+        "The two states share a long border.",
+        "Fighters linked to the movement.",
+    ],
+)
+def test_no_frames(nlp, text):
+    """Happenings, idioms and descriptions yield no events."""
+    assert triples(nlp, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "actor"),
     [
         # the parser demotes the main verb after a participle: its subject still acts
