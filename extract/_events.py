@@ -18,7 +18,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._actors import ActorInfo, describe_actor, document_country
+from ._actors import ActorInfo, country_code, describe_actor, document_country
 from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
 from ._coref import DiscourseMemory, reporting_antecedent
@@ -27,7 +27,7 @@ from ._gazetteer import lookup_place, place_country
 from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
-from ._places import PLACE_NOUNS, PlaceHit, clause_place, proper_core
+from ._places import FEATURE_KINDS, PLACE_NOUNS, PlaceHit, clause_place, place_kind, proper_core
 from ._tense import clause_tense, takes_episode_date
 from ._times import TimeValue, resolve_time, sentence_time_expressions, shift
 
@@ -56,15 +56,23 @@ class _Discourse:
     date: dt.date | None = None
     memory: DiscourseMemory = field(default_factory=DiscourseMemory)
     mentions: dict[int, Mention] = field(default_factory=dict)
+    #: Places named so far, with their kind ("settlement", "division", ...), oldest first.
+    named: list[tuple[str | None, Place]] = field(default_factory=list)
 
     def place_from_hit(self, hit: PlaceHit) -> Place | None:
         if hit.definite:
-            return self.place
+            # 'the town' is the last town named; a description of no known kind, the current place
+            kind = place_kind(hit)
+            found = next((p for k, p in reversed(self.named) if kind is not None and k == kind), None)
+            return found or self.place
         entry = lookup_place(hit.name, country=self.country) or lookup_place(hit.span.text, country=self.country)
         if entry is None:
-            return Place(hit.span.text, hit.name)
-        # the name as written ("Fallujah"); the GeoNames id links the spellings ("Al Fallūjah")
-        return Place(hit.span.text, hit.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
+            place = Place(hit.span.text, hit.name)
+        else:
+            # the name as written ("Fallujah"); the GeoNames id links the spellings ("Al Fallūjah")
+            place = Place(hit.span.text, hit.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
+        self.named.append((place_kind(hit, entry.feature if entry is not None else None), place))
+        return place
 
     def update_date(self, date: dt.date) -> None:
         pub = self.document.date
@@ -81,6 +89,15 @@ def _describe(label: str, head: str | None, country: str | None) -> ActorInfo:
 
 def _known_place(name: str) -> bool:
     return lookup_place(name) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_kind(name: str) -> str | None:
+    """'country', or the kind of the gazetteer's place of that name ('settlement', 'division')."""
+    if country_code(name) is not None:
+        return "country"
+    entry = lookup_place(name)
+    return FEATURE_KINDS.get(entry.feature) if entry is not None else None
 
 
 def _mention(token: Token, state: _Discourse) -> Mention:
@@ -298,7 +315,9 @@ def _frame_event(
         actor = _mention(frame.actor, state) if frame.actor is not None else None
     target = _mention(frame.target, state) if frame.target is not None else None
     # a speech act is placed only by its own clause ('said in Baghdad'), never carried over
-    hit = clause_place(frame.predicate, frame.actor, None if frame.is_speech else frame.target, _known_place)
+    hit = clause_place(
+        frame.predicate, frame.actor, None if frame.is_speech else frame.target, _known_place, _place_kind
+    )
     place = state.place_from_hit(hit) if hit is not None else None
     if frame.is_speech:
         place = place if hit is not None and not hit.definite else None

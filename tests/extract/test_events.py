@@ -48,6 +48,21 @@ def test_records_are_plain(run):
         # carried over to a later sentence and to 'the city'
         ("Fighters besieged Aleppo. They shelled the main hospital.", "shell", "Aleppo"),
         ("Fighters besieged Aleppo. Troops later pushed into the city.", "push", "Aleppo"),
+        # the narrowest place of the clause, not the broad one fronted
+        ("In Nineveh province, gunmen attacked a checkpoint near the town of Tal Afar.", "attack", "Tal Afar"),
+        ("Jets struck a depot in eastern Syria near the city of Deir ez-Zor.", "strike", "Deir"),
+        # a place deep inside the actor's phrase
+        ("Shelling of a bus station in the city of Kramatorsk killed six people.", "kill", "Kramatorsk"),
+        # a part of a place named by its 'of' phrase
+        ("Gunmen attacked a wedding on the outskirts of Mazatlan.", "attack", "Mazatlan"),
+        # a capitalized modifier the tagger reads as a verb still names the region
+        ("The army dropped bombs on a village in the Sagaing region.", "drop", "Sagaing"),
+        # 'the town' is the last town named, not the last place
+        (
+            "Rebels seized the town of Rutshuru. Fighting spread to North Kivu. Troops later retook the town.",
+            "retake",
+            "Rutshuru",
+        ),
     ],
 )
 def test_place(run, text, lemma, place):
