@@ -132,6 +132,13 @@ def _new_mention(token: Token, state: _Discourse) -> Mention:
         if core is not None:
             label = core.text
     info = _describe(label, token.lemma_.lower(), state.country)
+    if token.pos_ == "PROPN" and info.type is None and info.country is None:
+        # 'Karim al-Saadi, a spokesman for the Joint Operations Command': the title gives the affiliation
+        title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if title is not None:
+            phrase = token.doc[title.left_edge.i : title.right_edge.i + 1].text  # with its 'for'/'of' phrase
+            role = _describe(phrase, title.lemma_.lower(), state.country)
+            return Mention(span.text, info.name, role.type, role.country, span.start_char, span.end_char)
     return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
 
 

@@ -268,3 +268,16 @@ def test_actor_and_target_constructions(run, text, lemma, actor, target):
     e = find(run(text), lemma)
     assert e.actor is not None and actor in e.actor.text
     assert e.target is not None and target in e.target.text
+
+
+def test_title_gives_a_person_affiliation(run):
+    """'NAME, a spokesman for ORG' acts for ORG's state; the name stays the person's."""
+    events = run(
+        "Iraqi troops raided a farm. Ahmed Saleh, a spokesman for the Joint Operations Command, said two died."
+    )
+    say = find(events, "say")
+    assert say.actor is not None and (say.actor.name, say.actor.type, say.actor.country) == (
+        "Ahmed Saleh",
+        "military",
+        "IRQ",
+    )
