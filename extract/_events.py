@@ -178,6 +178,31 @@ def _reporting_verb(predicate: Token) -> Token | None:
     return None
 
 
+def _relative_clause_time(
+    predicate: Token, times: dict[int, tuple[str, TimeValue]], episode: dt.date | None
+) -> tuple[str, TimeValue] | None:
+    """'attacked on Wednesday, a day after gunmen killed two soldiers': the killing was on Tuesday.
+
+    A clause opened by 'after' or 'before' with a measure ('a day', 'two days', 'hours') is dated
+    from the clause it depends on (its own time, or its complement's, else the episode's date).
+    """
+    mark = next((c for c in predicate.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}), None)
+    measure = next((c for c in predicate.children if c.dep_ == "npadvmod"), None)
+    if mark is None or measure is None or measure.i > mark.i or predicate.dep_ != "advcl":
+        return None
+    phrase = predicate.doc[measure.left_edge.i : mark.i + 1].text
+    value = resolve_time(predicate.doc[measure.left_edge.i : measure.i + 1].text + " later", None)
+    if value is None or value.anchor != "episode":
+        return None
+    head = predicate.head
+    around = [head, *(c for c in head.children if c.dep_ in {"xcomp", "ccomp"})]
+    anchor = next((times[t.i][1].date for t in around if t.i in times and times[t.i][1].date), None) or episode
+    if anchor is None or value.offset_days is None:
+        return phrase, TimeValue(phrase, None, "episode", None)
+    days = -value.offset_days if mark.lower_ == "after" else value.offset_days
+    return phrase, TimeValue(phrase, anchor + dt.timedelta(days=days), "absolute")
+
+
 def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeValue]], speech: bool):
     if predicate.i in times:
         return times[predicate.i]
@@ -222,7 +247,8 @@ def _event_time(
     ``background``: the sentence dates something else coarsely or long ago ("in 2014",
     "since the takeover"), so its undated clauses do not take the episode's date either.
     """
-    found = _own_or_governing_time(frame.predicate, times, frame.is_speech)
+    found = _relative_clause_time(frame.predicate, times, state.date) if frame.kind == "verb" else None
+    found = found or _own_or_governing_time(frame.predicate, times, frame.is_speech)
     if found is None:
         if frame.is_speech or state.date is None or background:
             return None

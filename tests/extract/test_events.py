@@ -142,6 +142,10 @@ def test_background_gets_no_episode_date(run, text, lemma):
         ("Police arrested three suspects at dawn on Thursday.", "arrest", "2019-03-07"),
         # a participle adjunct of speech shares its clause's date
         ("The council imposed a curfew on Friday, accusing the militia of looting.", "accuse", "2019-03-08"),
+        # 'a day after', 'two days before': dated from the clause it depends on
+        ("Troops retook the port on Friday, two days after rebels seized it.", "seize", "2019-03-06"),
+        ("Militias shelled the camp on Friday, a day before envoys met in Geneva.", "meet", "2019-03-09"),
+        ("Rebels seized the port on Friday, days after envoys met in Geneva.", "meet", None),
         # the date of a statement does not move the episode
         (
             "Rebels shelled the port on Friday. The army said on Sunday it was calm. Rebels burned a school.",
