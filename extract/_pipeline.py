@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._dateline import mask_dateline
+from ._dateline import isolate_dateline
 from ._gazetteer import prepare_gazetteer
 from ._model import Document, Event, as_date
 from ._nlp import load_model
@@ -87,8 +87,8 @@ def _pieces(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[str,
     """``(text, (document, pieces left))``: the text whole, or cut by :func:`split_text` when too long to parse."""
     limit = min(nlp.max_length, PIECE_CHARS)
     for document in documents:
-        # a dateline ("MOSUL, Iraq (Reuters) -") is blanked before parsing: it is no clause
-        text = mask_dateline(document.text)
+        # a dateline ("MOSUL, Iraq (Reuters) -") becomes a sentence of its own before parsing: it is no clause
+        text = isolate_dateline(document.text)
         pieces = split_text(text, limit) if len(text) > nlp.max_length else [text]
         for index, piece in enumerate(pieces):
             yield piece, (document, len(pieces) - 1 - index)
@@ -181,4 +181,4 @@ def extract_events(
     """
     document = Document(doc_id, text, as_date(date))
     nlp = prepare(nlp or load_model(model))
-    return events_from_doc(nlp(mask_dateline(text)), document)
+    return events_from_doc(nlp(isolate_dateline(text)), document)
