@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ._encoding import BINARY, decode_bytes
 from ._exceptions import DocumentError, InputError
-from ._html import html_to_text, looks_like_html
+from ._markup import html_to_text, looks_like_html
 from ._language import foreign_language
 from ._model import Document
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conflict_kg.extract import DocumentError
-from conflict_kg.extract._html import html_to_text, looks_like_html
+from conflict_kg.extract._markup import html_to_text, looks_like_html
 
 
 @pytest.mark.parametrize(
