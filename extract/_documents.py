@@ -24,8 +24,8 @@ from pathlib import Path
 
 from ._encoding import BINARY, decode_bytes
 from ._exceptions import DocumentError, InputError
-from ._markup import html_to_text, looks_like_html
 from ._language import foreign_language
+from ._markup import html_to_text, looks_like_html
 from ._model import Document
 
 __all__ = [

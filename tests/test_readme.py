@@ -42,9 +42,9 @@ def test_who_did_what_query_lists_the_recapture(tmp_path):
     assert (
         main(["extract", str(ROOT / "seeds" / "fallujah-2016-06-17.txt"), "--date", "2016-06-17", "-o", str(out)]) == 0
     )
-    query = ROOT / "examples" / "queries" / "who-did-what.rq"
+    query = ROOT / "examples" / "queries" / "1-who-did-what.rq"
     shown = "".join(line for line in query.read_text(encoding="utf-8").splitlines(True) if not line.startswith("#"))
-    assert blocks("sparql")[0] == shown, "README shows examples/queries/who-did-what.rq as it is"
+    assert blocks("sparql")[0] == shown, "README shows examples/queries/1-who-did-what.rq as it is"
     import contextlib
     import io
 

@@ -68,7 +68,10 @@ def _fresh_copy(dest: Path) -> Path:
     repo = dest / "conflict-kg"
     for name in _repository_files():
         source = ROOT / name
-        if source.is_file():
+        if source.is_symlink():  # examples/queries links to the package's queries
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            (repo / name).symlink_to(os.readlink(source))
+        elif source.is_file():
             (repo / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, repo / name)
     (dest / "shared").symlink_to(SHARED, target_is_directory=True)
