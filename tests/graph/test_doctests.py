@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["", "._namespaces", "._iris", "._rdf", "._read", "._query", "._export", "._networkx", "._ontology"]
+MODULES = ["", "._namespaces", "._iris", "._rdf", "._read", "._rows", "._query", "._export", "._networkx", "._ontology"]
 
 
 @pytest.mark.parametrize("name", MODULES)
