@@ -217,8 +217,12 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
     >>> ev = Event("d1", 0, Action("shelled", "shell", "ASSAULT"), actor=Mention("Rebels"))
     >>> list(events_from_graph(build_graph([ev]))) == [ev]
     True
+    >>> from conflict_kg.graph import build_dataset
+    >>> list(events_from_graph(build_dataset([ev]))) == [ev]
+    True
     """
-    yield from events_from_statements((str(s), str(p), str(o)) for s, p, o in graph)
+    triples = graph.triples((None, None, None))  # a Dataset's union graph too (iterating one gives quads)
+    yield from events_from_statements((str(s), str(p), str(o)) for s, p, o in triples)
 
 
 _PREDICATES = tuple((ox.NamedNode(p), field) for p, field in _FIELDS.items())

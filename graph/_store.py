@@ -463,9 +463,10 @@ class Store(abc.ABC):
 
         ``turtle`` and ``nt`` hold the merged graph (each statement once);
         ``trig``, ``nquads`` and ``jsonld`` keep one named graph per document;
-        ``graphml`` is the networkx view of the merged graph; ``csv`` has one row
-        per event. The file appears complete or not at all: it is written beside
-        its destination and renamed into place.
+        ``graphml`` is the networkx view (:func:`~._networkx.write_graphml`, streamed);
+        ``csv`` has one row per event (:data:`~._rows.EVENT_COLUMNS`). GraphML and CSV
+        read the store in one pass (:meth:`events`). The file appears complete or not
+        at all: it is written beside its destination and renamed into place.
 
         Raises
         ------
