@@ -24,7 +24,8 @@ __all__ = ["events_from_graph"]
 _EVENTS = """
 SELECT ?event ?lemma ?text ?start ?end ?cls ?cameo ?modality ?date ?timeText
        ?actor ?actorText ?target ?targetText ?source ?sourceText ?place ?placeText
-       ?doc ?docDate ?sentence ?evidence ?sStart ?sEnd
+       ?doc ?docDate ?sentence ?evidence ?sStart ?sEnd ?precision ?period
+       ?killed ?injured ?killedMin ?injuredMin
 WHERE {
   ?event a sem:Event ; ckg:actionLemma ?lemma ; prov:wasDerivedFrom ?s .
   ?s ckg:sentenceIndex ?sentence ; dcterms:isPartOf ?d .
@@ -41,6 +42,12 @@ WHERE {
   OPTIONAL { ?event ckg:modality ?modality }
   OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { ?event ckg:timeText ?timeText }
+  OPTIONAL { ?event ckg:timePrecision ?precision }
+  OPTIONAL { ?event ckg:timePeriod ?period }
+  OPTIONAL { ?event ckg:killed ?killed }
+  OPTIONAL { ?event ckg:injured ?injured }
+  OPTIONAL { ?event ckg:killedAtLeast ?killedMin }
+  OPTIONAL { ?event ckg:injuredAtLeast ?injuredMin }
   OPTIONAL { ?event ckg:actor ?actor . OPTIONAL { ?event ckg:actorText ?actorText } }
   OPTIONAL { ?event ckg:target ?target . OPTIONAL { ?event ckg:targetText ?targetText } }
   OPTIONAL { ?event ckg:source ?source . OPTIONAL { ?event ckg:sourceText ?sourceText } }
@@ -105,6 +112,16 @@ def _place(node: Node | None, text: Node | None, entities: dict[Node, dict[str, 
     )
 
 
+def _time(r: Any) -> Time | None:
+    """The time of an event row: its day, or its month or year at that precision."""
+    precision = _py(r.precision)
+    if r.date is None and r.timeText is None and precision in (None, "unknown"):
+        return None
+    if r.date is None and precision in ("month", "year") and r.period is not None:
+        return Time(_py(r.timeText), None, precision, str(r.period))
+    return Time(_py(r.timeText), _py(r.date))
+
+
 def events_from_graph(graph: Graph) -> Iterator[Event]:
     """Yield the :class:`Event` records of a graph built by :func:`build_graph`.
 
@@ -128,7 +145,7 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
         seen.add(r.event)
         cls = str(r.cls)[len(PLOVER) :] if str(r.cls).startswith(PLOVER) and r.cls is not None else None
         modality = str(r.modality).rsplit("#", 1)[-1] if r.modality is not None else "asserted"
-        time = Time(_py(r.timeText), _py(r.date)) if r.date is not None or r.timeText is not None else None
+        time = _time(r)
         yield Event(
             doc=str(r.doc),
             sentence=int(r.sentence),
@@ -143,4 +160,8 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
             sentence_start=_py(r.sStart),
             sentence_end=_py(r.sEnd),
             doc_date=_py(r.docDate),
+            killed=_py(r.killed),
+            injured=_py(r.injured),
+            killed_min=_py(r.killedMin),
+            injured_min=_py(r.injuredMin),
         )

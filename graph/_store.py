@@ -99,6 +99,7 @@ SELECT ?event (SAMPLE(?a) AS ?actor) (MIN(STR(?al)) AS ?actor_label) (MIN(STR(?a
        (MIN(STR(?ttx)) AS ?target_text) (MIN(STR(?ptx)) AS ?place_text) (SAMPLE(STR(?lemma)) AS ?action)
        (MIN(STR(?atext)) AS ?action_text) (SAMPLE(?t) AS ?target) (MIN(STR(?tl)) AS ?target_label)
        (SAMPLE(?p) AS ?place) (MIN(STR(?pl)) AS ?place_label) (MIN(STR(?stamp)) AS ?date)
+       (MIN(?kill) AS ?fatalities) (MIN(?hurt) AS ?injured)
        (MIN(STRAFTER(STR(?type), "/plover/")) AS ?class) (MIN(STR(?cam)) AS ?cameo)
        (MIN(STRAFTER(STR(?mod), "#")) AS ?modality) (MIN(STR(?srcl)) AS ?source)
        (SAMPLE(STR(?doc_id)) AS ?doc) (SAMPLE(?index) AS ?sentence) (MIN(STR(?text)) AS ?evidence)
@@ -116,6 +117,8 @@ WHERE {
     OPTIONAL { ?event sem:hasPlace ?p }
     OPTIONAL { ?event ckg:source ?src }
     OPTIONAL { ?event sem:hasTimeStamp ?stamp }
+    OPTIONAL { ?event ckg:killed ?kill }
+    OPTIONAL { ?event ckg:injured ?hurt }
     OPTIONAL { ?event sem:eventType ?type }
     OPTIONAL { ?event ckg:cameo ?cam }
     OPTIONAL { ?event ckg:modality ?mod }
