@@ -49,6 +49,7 @@ EVENT_COLUMNS = (
     "doc",
     "sentence",
     "evidence",
+    "incident",
 )
 
 
@@ -91,6 +92,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "doc": event.doc,
         "sentence": event.sentence,
         "evidence": event.evidence,
+        "incident": None,  # incidents are linked in stores (see conflict_kg.graph._incidents)
     }
 
 

@@ -10,7 +10,7 @@ per node, so each mention of it gets the node's (the smallest, when several).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from conflict_kg.extract import MODALITIES, Action, Event, Mention, Modality, Place, Time
@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ._namespaces import GEONAMES, PLOVER, PREFIXES
 
-__all__ = ["events_from_graph"]
+__all__ = ["events_from_graph", "identified_events"]
 
 _EVENTS = """
 SELECT ?event ?lemma ?text ?start ?end ?cls ?cameo ?modality ?date ?timeText
@@ -64,10 +64,10 @@ SELECT ?node ?p ?o WHERE {
 """
 
 
-def _entity_attributes(graph: Graph) -> dict[Node, dict[str, Any]]:
+def _entity_attributes(run: Callable[[str], Any]) -> dict[Node, dict[str, Any]]:
     """Per actor/place node: the smallest value of each attribute (deterministic)."""
     values: dict[Node, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
-    for node, prop, obj in graph.query(_ENTITIES, initNs=PREFIXES):  # type: ignore[misc]
+    for node, prop, obj in run(_ENTITIES):
         values[node][str(prop).rsplit("#", 1)[-1].rsplit("/", 1)[-1]].append(obj)
     out: dict[Node, dict[str, Any]] = {}
     for node, attrs in values.items():
@@ -133,9 +133,15 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
     >>> list(events_from_graph(build_graph([ev]))) == [ev]
     True
     """
-    entities = _entity_attributes(graph)
+    for _iri, event in identified_events(lambda sparql: graph.query(sparql, initNs=PREFIXES)):
+        yield event
+
+
+def identified_events(run: Callable[[str], Any]) -> Iterator[tuple[str, Event]]:
+    """Yield ``(event IRI, Event)`` for the events a SPARQL runner sees (a graph's or a store's ``query``)."""
+    entities = _entity_attributes(run)
     rows = sorted(
-        cast(Any, graph.query(_EVENTS, initNs=PREFIXES)),
+        cast(Any, run(_EVENTS)),
         key=lambda r: (str(r.doc), int(r.sentence), str(r.event)),
     )
     seen: set[Node] = set()
@@ -146,22 +152,25 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
         cls = str(r.cls)[len(PLOVER) :] if str(r.cls).startswith(PLOVER) and r.cls is not None else None
         modality = str(r.modality).rsplit("#", 1)[-1] if r.modality is not None else "asserted"
         time = _time(r)
-        yield Event(
-            doc=str(r.doc),
-            sentence=int(r.sentence),
-            action=Action(_py(r.text) or str(r.lemma), str(r.lemma), cls, _py(r.cameo), _py(r.start), _py(r.end)),
-            actor=_mention(r.actor, r.actorText, entities),
-            target=_mention(r.target, r.targetText, entities),
-            place=_place(r.place, r.placeText, entities),
-            time=time,
-            modality=cast(Modality, modality if modality in MODALITIES else "asserted"),
-            source=_mention(r.source, r.sourceText, entities),
-            evidence=_py(r.evidence),
-            sentence_start=_py(r.sStart),
-            sentence_end=_py(r.sEnd),
-            doc_date=_py(r.docDate),
-            killed=_py(r.killed),
-            injured=_py(r.injured),
-            killed_min=_py(r.killedMin),
-            injured_min=_py(r.injuredMin),
+        yield (
+            str(r.event),
+            Event(
+                doc=str(r.doc),
+                sentence=int(r.sentence),
+                action=Action(_py(r.text) or str(r.lemma), str(r.lemma), cls, _py(r.cameo), _py(r.start), _py(r.end)),
+                actor=_mention(r.actor, r.actorText, entities),
+                target=_mention(r.target, r.targetText, entities),
+                place=_place(r.place, r.placeText, entities),
+                time=time,
+                modality=cast(Modality, modality if modality in MODALITIES else "asserted"),
+                source=_mention(r.source, r.sourceText, entities),
+                evidence=_py(r.evidence),
+                sentence_start=_py(r.sStart),
+                sentence_end=_py(r.sEnd),
+                doc_date=_py(r.docDate),
+                killed=_py(r.killed),
+                injured=_py(r.injured),
+                killed_min=_py(r.killedMin),
+                injured_min=_py(r.injuredMin),
+            ),
         )

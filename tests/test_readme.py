@@ -75,3 +75,22 @@ def test_recommended_query_shapes_run_on_a_store(tmp_path, fallujah_events):
         results = [list(store.query(re.sub("<ACTOR>|<PLACE>", lambda m: names[m[0]], q))) for q in queries]
     assert [str(row[2]) for row in results[0]] == ["recapture"]  # type: ignore[index]
     assert [(row[0], int(row[1])) for row in results[1]] == [(place_iri(recapture.place), 1)]  # type: ignore[index]
+
+
+def test_incidents_per_actor_per_month_query_runs_on_a_store(tmp_path):
+    """The README's incident query counts one strike told by two agencies once, with its casualty range."""
+    from conflict_kg.extract import Action, Event, Mention, Place, Time
+    from conflict_kg.graph import OxigraphStore
+
+    query = next(b for b in blocks("sparql") if "# incidents per actor per month" in b)
+    qusayr = Place("Qusayr", "Qusayr", 170017, 34.5078, 36.5798, "SYR")
+    drone = Mention("An Israeli drone", "Israel military", "military", "ISR")
+    events = [
+        Event(doc, 0, Action("struck", "strike", "ASSAULT"), drone, Mention("a truck"), qusayr,
+              Time("on Monday", "2024-07-22"), doc_date=published, killed=killed)
+        for doc, published, killed in (("ap", "2024-07-23", 3), ("reuters", "2024-07-24", 4))
+    ]  # fmt: skip
+    with OxigraphStore(tmp_path / "store") as store:
+        store.add_events(events)
+        rows = [tuple(str(v) for v in row) for row in store.query(query)]  # type: ignore[union-attr]
+    assert rows == [("Israel military", "2024-07", "1", "3", "4")]
