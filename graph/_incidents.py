@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -46,7 +47,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from ._iris import actor_iri, event_iri, is_named, place_iri, plover_iri, stable_hash
-from ._namespaces import CKG, ID, SEM
+from ._namespaces import CKG, ID, PREFIXES, SEM
 
 if TYPE_CHECKING:
     from ._store import Store
@@ -281,12 +282,17 @@ def link_keys(report: Report, rules: LinkRules | None = None, *, lookup: bool = 
     77
     """
     rules = rules or LinkRules()
-    if report.family is None or report.day is None:
+    family = report.family
+    if family is None or report.day is None:
         return []
     reach = max(rules.days, rules.undated_days) if lookup else 0
-    days = [report.day + dt.timedelta(days=d) for d in range(-reach, reach + 1)]
-    places = _place_keys(report, lookup)
-    return [f"{report.family}|{day}|{where}" for day in days for where in places]
+    return list(_keys(family, report.day, reach, tuple(_place_keys(report, lookup))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _keys(family: str, day: dt.date, reach: int, places: tuple[str, ...]) -> tuple[str, ...]:
+    days = [(day + dt.timedelta(days=d)).isoformat() for d in range(-reach, reach + 1)]
+    return tuple(f"{family}|{d}|{where}" for d in days for where in places)
 
 
 @dataclass
@@ -296,6 +302,7 @@ class Incident:
     iri: str
     members: dict[str, Report] = field(default_factory=dict)
     changed: bool = False
+    stored: bool = False
 
     def support(self, report: Report, rules: LinkRules) -> float:
         """How well a report fits: the members it is :func:`compatible` with, over the square root of
@@ -580,10 +587,14 @@ def reports_from_store(store: Store, events: Iterable[str]) -> dict[str, Report]
     return out
 
 
+_ALL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
+
+
 def _incident_members(store: Store, where: str) -> dict[str, list[str]]:
     """Incident IRI -> member event IRIs, for the incidents a graph pattern on ``?i`` selects."""
     found: dict[str, list[str]] = {}
-    query = f"SELECT ?i ?e WHERE {{ GRAPH <{INCIDENTS_GRAPH}> {{ {where} ?i ckg:member ?e }} }}"
+    # every prefix declared: the store then adds none, and does not search a long VALUES list for them
+    query = f"{_ALL_PREFIXES}\nSELECT ?i ?e WHERE {{ GRAPH <{INCIDENTS_GRAPH}> {{ {where} ?i ckg:member ?e }} }}"
     for row in store.query(query).bindings:
         values = {str(k): str(v) for k, v in row.items()}
         found.setdefault(values["i"], []).append(values["e"])
@@ -595,7 +606,7 @@ def _load(store: Store, members: dict[str, list[str]]) -> list[Incident]:
     reports = reports_from_store(store, [e for es in members.values() for e in es])
     out = []
     for iri, events in sorted(members.items()):
-        incident = Incident(iri)
+        incident = Incident(iri, stored=True)
         for event in sorted(events):
             if event in reports:
                 incident.members[event] = reports[event]
@@ -613,7 +624,7 @@ def _write(store: Store, incidents: list[Incident], rules: LinkRules) -> int:
     if not changed:
         return 0
     graph = str(INCIDENTS_GRAPH)
-    for chunk in _chunks([i.iri for i in changed], 100):
+    for chunk in _chunks([i.iri for i in changed if i.stored], 100):
         values = " ".join(f"<{iri}>" for iri in chunk)
         store.update(
             f"DELETE {{ GRAPH <{graph}> {{ ?i ?p ?o . ?e ckg:incident ?i }} }} "
@@ -660,9 +671,10 @@ def update_store(
     for chunk in _chunks(docs, 100):
         values = " ".join(f"<{d}>" for d in chunk)
         members.update(_incident_members(store, f"VALUES ?d {{ {values} }} ?i prov:wasDerivedFrom ?d ."))
-    keys = sorted({k for r in reports for k in link_keys(r, rules, lookup=True)})
-    for chunk in _chunks(keys, 200):
-        values = " ".join(Literal(k).n3() for k in chunk)
+    # an article's own keys find nothing stored that prov:wasDerivedFrom did not already find
+    keys = sorted({k for r in reports for k in link_keys(r, rules, lookup=True) if "|doc:" not in k})
+    for chunk in _chunks(keys, 1000):
+        values = " ".join(json.dumps(k) for k in chunk)  # JSON string syntax is SPARQL's
         members.update(_incident_members(store, f"VALUES ?k {{ {values} }} ?i ckg:linkKey ?k ."))
     incidents = _load(store, members)
     incidents = link(reports, incidents, rules)
