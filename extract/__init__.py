@@ -24,13 +24,14 @@ from ._exceptions import (
     StoreError,
 )
 from ._gazetteer import lookup_place
-from ._model import MODALITIES, Action, Document, Event, Mention, Modality, Place, Time
+from ._model import MODALITIES, PRECISIONS, Action, Document, Event, Mention, Modality, Place, Precision, Time
 from ._nlp import DEFAULT_MODELS, load_model
 from ._pipeline import events_from_doc, extract_events, iter_extractions
 
 __all__ = [
     "DEFAULT_MODELS",
     "MODALITIES",
+    "PRECISIONS",
     "Action",
     "ConflictKGError",
     "Document",
@@ -43,6 +44,7 @@ __all__ = [
     "Modality",
     "ModelNotFoundError",
     "Place",
+    "Precision",
     "QueryError",
     "RemoteStoreError",
     "StoreError",

@@ -13,12 +13,14 @@ lives in a small :class:`_Discourse` object, so each rule stays a function.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._actors import ActorInfo, country_code, describe_actor, document_country
+from ._casualties import Casualties, attach, sentence_statements
 from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
 from ._coref import DiscourseMemory, reporting_antecedent
@@ -29,7 +31,7 @@ from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
 from ._places import FEATURE_KINDS, PLACE_NOUNS, PlaceHit, clause_place, place_kind, proper_core
 from ._tense import clause_tense, takes_episode_date
-from ._times import TimeValue, resolve_time, sentence_time_expressions, shift
+from ._times import TimeValue, coarse_value, resolve_time, sentence_time_expressions, shift
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -58,6 +60,9 @@ class _Discourse:
     mentions: dict[int, Mention] = field(default_factory=dict)
     #: Places named so far, with their kind ("settlement", "division", ...), oldest first.
     named: list[tuple[str | None, Place]] = field(default_factory=list)
+    #: A death toll stated where no attack is ('the toll from the ambush rose to 14'), for the next attack.
+    toll: Casualties | None = None
+    toll_left: int = 0
 
     def place_from_hit(self, hit: PlaceHit) -> Place | None:
         if hit.definite:
@@ -264,9 +269,15 @@ def _event_time(
     date = value.date
     if value.anchor == "episode":
         date = shift(value, state.date)
-    if date is not None and not frame.is_speech:  # the date of a statement does not move the episode
-        state.update_date(date)
-    return Time(text, date)
+    if date is not None:
+        if not frame.is_speech:  # the date of a statement does not move the episode
+            state.update_date(date)
+        return Time(text, date)
+    # 'in May', 'in 2014': no day, but the month or year is kept at its precision
+    coarse = coarse_value(value, state.document.date)
+    if coarse is not None:
+        return Time(text, None, "month" if len(coarse) == 7 else "year", coarse)
+    return Time(text, None)
 
 
 def _background_sentence(sent: Span, spans: list[Span], publication: dt.date | None) -> bool:
@@ -386,6 +397,58 @@ def _frame_event(
     )
 
 
+#: PLOVER classes of acts that kill or hurt.
+VIOLENT_CLASSES = frozenset({"ASSAULT", "COERCE"})
+#: Modalities of acts that happened, and so may have killed or hurt someone.
+_HAPPENED = frozenset({"asserted", "alleged"})
+
+
+#: Sentences after a toll within which the attack it counts is looked for.
+TOLL_REACH = 3
+
+
+def _with_casualties(sent: Span, made: list[tuple[Frame, Event]], state: _Discourse) -> list[tuple[Frame, Event]]:
+    """The sentence's events with the killed / injured counts the sentence states for them.
+
+    A death toll in a sentence that tells no act goes to the next attack (within
+    :data:`TOLL_REACH` sentences) that states no count of its own.
+    """
+    statements = sentence_statements(sent)
+    material = [not frame.is_speech and event.modality in _HAPPENED for frame, event in made]
+    counts = attach(
+        sent,
+        statements,
+        [
+            (frame.predicate, m, m and event.action.plover in VIOLENT_CLASSES)
+            for (frame, event), m in zip(made, material, strict=True)
+        ],
+    )
+    if not any(material) and any(s.toll for s in statements):
+        toll = next(s for s in statements if s.toll)
+        state.toll, state.toll_left = toll.casualties(), TOLL_REACH
+    elif state.toll is not None:
+        for i, ((_, event), found) in enumerate(zip(made, counts, strict=True)):
+            if material[i] and event.action.plover in VIOLENT_CLASSES and found.killed is None:
+                counts[i] = found.merge(state.toll)
+                state.toll = None
+                break
+        state.toll_left -= 1
+        if state.toll_left <= 0:
+            state.toll = None
+    out = []
+    for (frame, event), found in zip(made, counts, strict=True):
+        if found:
+            event = dataclasses.replace(
+                event,
+                killed=found.killed,
+                injured=found.injured,
+                killed_min=found.killed_min,
+                injured_min=found.injured_min,
+            )
+        out.append((frame, event))
+    return out
+
+
 def document_events(doc: Doc, document: Document) -> list[Event]:
     """All events of one parsed document, in text order."""
     evidence = [ent.text for ent in doc.ents if ent.label_ in COUNTRY_EVIDENCE_ENTS]
@@ -418,8 +481,11 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         times = _times_by_clause(spans, document.date)
         background = _background_sentence(sent, spans, document.date)
         according = _according_to(sent, text, state)
-        for frame in frames:
-            event = _frame_event(frame, si, sent, stripped, frames, times, state, according, background)
+        made = [
+            (frame, _frame_event(frame, si, sent, stripped, frames, times, state, according, background))
+            for frame in frames
+        ]
+        for _frame, event in _with_casualties(sent, made, state):
             key = (
                 si,
                 event.action.lemma,

@@ -17,18 +17,24 @@ from ._exceptions import DocumentError, InputError
 
 __all__ = [
     "MODALITIES",
+    "PRECISIONS",
     "Action",
     "Document",
     "Event",
     "Mention",
     "Modality",
     "Place",
+    "Precision",
     "Time",
     "as_date",
 ]
 
 Modality = Literal["asserted", "negated", "possible", "alleged"]
 MODALITIES: tuple[str, ...] = get_args(Modality)
+Precision = Literal["day", "month", "year", "unknown"]
+#: How precisely a time is known, finest first (ACLED's time precision, in words).
+PRECISIONS: tuple[str, ...] = get_args(Precision)
+_VALUE_SHAPES = {"day": 10, "month": 7, "year": 4}
 
 
 def _check_str(owner: str, name: str, value: object, *, empty: bool = False) -> None:
@@ -235,17 +241,58 @@ class Place:
 
 @dataclass(frozen=True)
 class Time:
-    """When: the surface expression and the ISO date it resolves to."""
+    """When: the surface expression, the day it names, and how precisely the text states it.
+
+    ``precision`` is ``"day"``, ``"month"``, ``"year"`` or ``"unknown"``; ``period``
+    is the time at that precision (``"2024-11-11"``, ``"2024-11"``, ``"2014"``).
+    ``date`` is set only for a day. Given only a ``date``, the precision is a day.
+
+    Examples
+    --------
+    >>> Time("in May", precision="month", period="2024-05").date is None
+    True
+    >>> Time("on Monday", "2024-11-11").precision
+    'day'
+    """
 
     text: str | None
     date: dt.date | None = None
+    precision: Precision | None = None
+    period: str | None = None
 
     def __post_init__(self) -> None:
         _check_opt_str("Time", "text", self.text)
         object.__setattr__(self, "date", _parse_date("Time", "date", self.date))
+        _check_opt_str("Time", "period", self.period)
+        precision = self.precision
+        if precision is None:
+            precision = "day" if self.date is not None else "unknown"
+        if precision not in PRECISIONS:
+            raise InputError(f"Time.precision must be one of {PRECISIONS!r}, got {precision!r}")
+        value = self.period
+        if precision == "day":
+            if self.date is None:
+                raise InputError(f"Time with precision 'day' needs a date, got period={value!r}")
+            value = self.date.isoformat()
+        elif self.date is not None:
+            raise InputError(f"Time.date is only for a day; got {self.date!r} with precision {precision!r}")
+        elif precision == "unknown":
+            value = None
+        elif value is None or len(value) != _VALUE_SHAPES[precision] or not value[:4].isdigit():
+            raise InputError(
+                f"Time.period for precision {precision!r} must look like "
+                f"{'YYYY-MM' if precision == 'month' else 'YYYY'}, got {value!r}"
+            )
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "period", value)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "date": self.date.isoformat() if self.date else None}
+        return {
+            "text": self.text,
+            "date": self.date.isoformat() if self.date else None,
+            "precision": self.precision,
+            "period": self.period,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | str | None) -> Time | None:
@@ -253,7 +300,11 @@ class Time:
             return None
         if isinstance(d, str):
             return cls(None, as_date(d))
-        return cls(d.get("text"), as_date(d.get("date")))
+        date = as_date(d.get("date"))
+        precision = d.get("precision")
+        if date is None and precision in ("month", "year"):
+            return cls(d.get("text"), None, cast(Precision, precision), d.get("period"))
+        return cls(d.get("text"), date, "day" if date is not None else "unknown")
 
 
 @dataclass(frozen=True)
@@ -285,6 +336,10 @@ class Event:
     sentence_start: int | None = None
     sentence_end: int | None = None
     doc_date: dt.date | None = field(default=None, compare=True)
+    killed: int | None = None
+    injured: int | None = None
+    killed_min: int | None = None
+    injured_min: int | None = None
 
     def __post_init__(self) -> None:
         _check_str("Event", "doc", self.doc)
@@ -295,6 +350,10 @@ class Event:
         if self.modality not in MODALITIES:
             raise InputError(f"Event.modality must be one of {MODALITIES!r}, got {self.modality!r}")
         object.__setattr__(self, "doc_date", _parse_date("Event", "doc_date", self.doc_date))
+        for name in ("killed", "injured", "killed_min", "injured_min"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise InputError(f"Event.{name} must be a non-negative integer or None, got {value!r}")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready "prediction line" of this event."""
@@ -312,6 +371,10 @@ class Event:
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
             "doc_date": self.doc_date.isoformat() if self.doc_date else None,
+            "killed": self.killed,
+            "injured": self.injured,
+            "killed_min": self.killed_min,
+            "injured_min": self.injured_min,
         }
 
     @classmethod
@@ -334,6 +397,10 @@ class Event:
                 sentence_start=d.get("sentence_start"),
                 sentence_end=d.get("sentence_end"),
                 doc_date=d.get("doc_date"),
+                killed=d.get("killed"),
+                injured=d.get("injured"),
+                killed_min=d.get("killed_min"),
+                injured_min=d.get("injured_min"),
             )
         except (KeyError, TypeError) as exc:
             raise InputError(f"malformed event record {dict(d)!r}: {exc}") from None

@@ -64,6 +64,7 @@ __all__ = [
     "Anchor",
     "Granularity",
     "TimeValue",
+    "coarse_value",
     "resolve_time",
     "sentence_time_expressions",
     "shift",
@@ -546,6 +547,40 @@ def shift(value: TimeValue, episode_date: dt.date | None) -> dt.date | None:
     return value.date
 
 
+def coarse_value(value: TimeValue, publication: dt.date | None) -> str | None:
+    """The month (``"2014-05"``) or year (``"2014"``) a month- or year-precise expression names.
+
+    None for other granularities and when the publication date is needed but unknown.
+
+    >>> coarse_value(resolve_time("in May", dt.date(2016, 6, 17)), dt.date(2016, 6, 17))
+    '2016-05'
+    >>> coarse_value(resolve_time("in 2014", None), None)
+    '2014'
+    >>> coarse_value(resolve_time("last month", dt.date(2016, 1, 3)), dt.date(2016, 1, 3))
+    '2015-12'
+    """
+    if value.date is not None or value.granularity not in ("month", "year"):
+        return None
+    base = _LEAD.sub("", _normalize(value.text))
+    if m := _YEAR.match(base):
+        return m[1]
+    if (m := _MONTH_YEAR.search(base)) and m[1].rstrip(".") in MONTHS:
+        month = MONTHS[m[1].rstrip(".")]
+        if m[2]:
+            return f"{m[2]}-{month:02d}"
+        if publication is None:
+            return None
+        year = publication.year - (1 if month > publication.month else 0)
+        return f"{year}-{month:02d}"
+    if publication is None or not (m := _PERIOD.match(base)):
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m[2], 0)
+    if m[3] == "year":
+        return str(publication.year + step)
+    months = publication.year * 12 + publication.month - 1 + step
+    return f"{months // 12}-{months % 12 + 1:02d}"
+
+
 def to_time(value: TimeValue, episode_date: dt.date | None = None) -> Time:
     """The :class:`~conflict_kg.extract.Time` record of a resolved expression.
 
@@ -553,7 +588,7 @@ def to_time(value: TimeValue, episode_date: dt.date | None = None) -> Time:
     --------
     >>> import datetime as dt
     >>> to_time(resolve_time("on Sunday", dt.date(2018, 5, 15))).to_dict()
-    {'text': 'on Sunday', 'date': '2018-05-13'}
+    {'text': 'on Sunday', 'date': '2018-05-13', 'precision': 'day', 'period': '2018-05-13'}
     """
     return Time(value.text, shift(value, episode_date))
 

@@ -527,6 +527,7 @@ _STORE_SUFFIXES = {
     ".json": "jsonld",
     ".graphml": "graphml",
     ".csv": "csv",
+    ".jsonl": "jsonl",
 }
 
 
@@ -544,7 +545,7 @@ def run_export(args: argparse.Namespace) -> int:
             )
         fmt = _STORE_SUFFIXES[suffix]
     with _open_store(args) as store:
-        store.export(fmt, args.output)
+        store.export(fmt, args.output, incidents=args.incidents)
     return 0
 
 
@@ -558,13 +559,19 @@ def add_export_command(subparsers: Subparsers) -> None:
         description="Write a store to a file (atomically: an interrupted export leaves no half file). "
         "turtle and nt hold the merged graph; trig, nquads and jsonld keep one named graph per "
         "document; graphml is the networkx view (entities as nodes, events as edges); csv has one "
-        "row per event.",
+        "row per event (with its incident), or with --incidents one row per incident; jsonl has one "
+        "prediction line per event, as the evaluation guidelines describe, with its incident.",
     )
     _add_store_option(parser)
     parser.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv)",
+        help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv .jsonl)",
+    )
+    parser.add_argument(
+        "--incidents",
+        action="store_true",
+        help="with csv: one row per incident (its reports, sources, casualty range, place and date)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     parser.set_defaults(func=run_export)

@@ -64,6 +64,7 @@ class CKG(DefinedNamespace):
     Modality: URIRef
     ActionProperty: URIRef
     Presence: URIRef
+    Incident: URIRef
     # event -> participant
     actor: URIRef
     target: URIRef
@@ -82,6 +83,26 @@ class CKG(DefinedNamespace):
     timeText: URIRef
     sourceText: URIRef
     month: URIRef
+    timePrecision: URIRef
+    timePeriod: URIRef
+    # casualties (events and incidents)
+    killed: URIRef
+    injured: URIRef
+    killedAtLeast: URIRef
+    injuredAtLeast: URIRef
+    # incidents: the reports of one occurrence
+    incident: URIRef
+    member: URIRef
+    mentionCount: URIRef
+    reportCount: URIRef
+    sourceCount: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
+    killedLow: URIRef
+    killedHigh: URIRef
+    injuredLow: URIRef
+    injuredHigh: URIRef
+    linkKey: URIRef
     # the super-property of every ckga: action edge
     actsOn: URIRef
     # event -> its actor's presence in its place, and the presence's actor and place

@@ -113,6 +113,12 @@ _CONSTANTS: dict[str, URIRef] = {
     "sourceText": CKG.sourceText,
     "placeText": CKG.placeText,
     "timeText": CKG.timeText,
+    "timePrecision": CKG.timePrecision,
+    "timePeriod": CKG.timePeriod,
+    "killed": CKG.killed,
+    "injured": CKG.injured,
+    "killedAtLeast": CKG.killedAtLeast,
+    "injuredAtLeast": CKG.injuredAtLeast,
     "ActionProperty": CKG.ActionProperty,
     "actsOn": CKG.actsOn,
     "Presence": CKG.Presence,
@@ -147,9 +153,19 @@ _CONSTANTS: dict[str, URIRef] = {
     "xsd_decimal": XSD.decimal,
     "xsd_integer": XSD.integer,
     "xsd_gYearMonth": XSD.gYearMonth,
+    "xsd_gYear": XSD.gYear,
     "wkt": GEO.wktLiteral,
 }
 _MODALITY_NAMES = ("asserted", "negated", "possible", "alleged")
+#: The datatype of ``ckg:timePeriod`` at each coarse precision.
+_PERIOD_TYPES = {"month": "xsd_gYearMonth", "year": "xsd_gYear"}
+#: Event fields and the properties that state them.
+_CASUALTY_PROPERTIES = (
+    ("killed", "killed"),
+    ("injured", "injured"),
+    ("killed_min", "killedAtLeast"),
+    ("injured_min", "injuredAtLeast"),
+)
 _PERSON_ROLES = ("actor", "target", "source")
 
 
@@ -387,6 +403,13 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
             own.append((node, t.month, t.typed(iso[:7], t.xsd_gYearMonth)))
         if time.text:
             own.append((node, t.timeText, t.string(time.text)))
+        own.append((node, t.timePrecision, t.string(time.precision)))
+        if time.precision in _PERIOD_TYPES and time.period:
+            own.append((node, t.timePeriod, t.typed(time.period, getattr(t, _PERIOD_TYPES[time.precision]))))
+    for field, prop in _CASUALTY_PROPERTIES:
+        count = getattr(event, field)
+        if count is not None:
+            own.append((node, getattr(t, prop), t.integer(count)))
 
     sentence = t.node(sentence_iri(doc, event.sentence))
     own.append((node, t.wasDerivedFrom, sentence))

@@ -46,6 +46,12 @@ _FIELDS: dict[str, str] = {
         (CKG.modality, "modality"),
         (SEM.hasTimeStamp, "date"),
         (CKG.timeText, "timeText"),
+        (CKG.timePrecision, "precision"),
+        (CKG.timePeriod, "period"),
+        (CKG.killed, "killed"),
+        (CKG.injured, "injured"),
+        (CKG.killedAtLeast, "killedMin"),
+        (CKG.injuredAtLeast, "injuredMin"),
         (CKG.actor, "actor"),
         (CKG.actorText, "actorText"),
         (CKG.target, "target"),
@@ -154,13 +160,17 @@ class _Reader:
             actor=self._mention(r.get("actor"), r.get("actorText")),
             target=self._mention(r.get("target"), r.get("targetText")),
             place=self._place(r.get("place"), r.get("placeText")),
-            time=Time(time_text, date) if date is not None or time_text is not None else None,
+            time=_time(time_text, date, r.get("precision"), r.get("period")),
             modality=cast(Modality, modality if modality in MODALITIES else "asserted"),
             source=self._mention(r.get("source"), r.get("sourceText")),
             evidence=sentence.get("text"),
             sentence_start=_int(sentence.get("start")),
             sentence_end=_int(sentence.get("end")),
             doc_date=_date(doc.get("docDate")),
+            killed=_int(r.get("killed")),
+            injured=_int(r.get("injured")),
+            killed_min=_int(r.get("killedMin")),
+            injured_min=_int(r.get("injuredMin")),
         )
 
     def read(self) -> list[Event]:
@@ -169,6 +179,15 @@ class _Reader:
         events = [(node, e) for node, e in found.items() if e is not None]
         events.sort(key=lambda pair: (pair[1].doc, pair[1].sentence, pair[0]))
         return [e for _, e in events]
+
+
+def _time(text: str | None, date: dt.date | None, precision: str | None, period: str | None) -> Time | None:
+    """An event's time: its day, or its month or year at that precision (``None`` when nothing is known)."""
+    if date is None and precision in ("month", "year") and period is not None:
+        return Time(text, None, precision, period)
+    if date is None and text is None:
+        return None
+    return Time(text, date)
 
 
 def _int(text: str | None) -> int | None:

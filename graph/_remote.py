@@ -39,6 +39,7 @@ from conflict_kg.extract import RemoteStoreError, StoreError
 from rdflib import Graph
 from rdflib.query import Result
 
+from ._incidents import INCIDENTS_GRAPH
 from ._namespaces import bind_prefixes
 from ._rdf import ENTITIES_GRAPH
 from ._store import (
@@ -322,15 +323,17 @@ class SparqlStore(Store):
         return existed
 
     def _doc_graphs_filter(self) -> str:
-        """Our graphs: the documents' and the shared entity graph (not the server's own)."""
-        return f'FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH_PREFIX}") || ?g = <{ENTITIES_GRAPH}>)'
+        """Our graphs: the documents', the shared entity graph and the incidents' (not the server's own)."""
+        return (
+            f'FILTER(STRSTARTS(STR(?g), "{DOC_GRAPH_PREFIX}") || ?g = <{ENTITIES_GRAPH}> || ?g = <{INCIDENTS_GRAPH}>)'
+        )
 
     def _triple_count(self) -> int:
         flt = self._doc_graphs_filter()
         return first_int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {flt} }}"))
 
     def graph_names(self) -> list[str]:
-        """The IRIs of the document graphs (and the shared entity graph) on the server."""
+        """The IRIs of the document graphs (and the shared entity and incident graphs) on the server."""
         flt = self._doc_graphs_filter()
         result = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {flt} }}")
         return sorted(str(row[0]) for row in result)  # type: ignore[index]

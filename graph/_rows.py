@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from conflict_kg.extract import Event, lookup_place
@@ -53,6 +53,9 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "document",  # the document id
     "sentence_index",  # the sentence's position in its document (from 0)
     "sentence",  # the sentence's text: the evidence
+    "fatalities",  # people the text says this event killed (ACLED's column name)
+    "injured",  # people the text says it injured
+    "incident",  # the IRI of the incident it reports, in a store that links them (see _incidents)
 )
 
 
@@ -72,8 +75,10 @@ def _admin1(event: Event) -> str | None:
     return None
 
 
-def event_row(event: Event) -> dict[str, Any]:
+def event_row(event: Event, incident: str | None = None) -> dict[str, Any]:
     """The row of one event: the keys of :data:`EVENT_COLUMNS`, None where unknown.
+
+    ``incident`` is the IRI of the incident the event reports, where a store has linked it.
 
     Dates are ISO text; codes upper case; ``latitude``/``longitude`` floats and
     ``sentence_index`` an int.
@@ -105,16 +110,21 @@ def event_row(event: Event) -> dict[str, Any]:
         "document": event.doc,
         "sentence_index": event.sentence,
         "sentence": event.evidence,
+        "fatalities": event.killed,
+        "injured": event.injured,
+        "incident": incident,
     }
 
 
-def generate_event_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
-    """Yield :func:`event_row` of each event, in order; lazy."""
+def generate_event_rows(
+    events: Iterable[Event], incidents: Mapping[str, str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Yield :func:`event_row` of each event, in order, lazily; ``incidents`` maps event IRIs to incident IRIs."""
     for event in events:
-        yield event_row(event)
+        yield event_row(event, incidents.get(str(event_iri(event))) if incidents else None)
 
 
-def write_events_csv(events: Iterable[Event], out: IO[str]) -> int:
+def write_events_csv(events: Iterable[Event], out: IO[str], *, incidents: Mapping[str, str] | None = None) -> int:
     """Write a header of :data:`EVENT_COLUMNS` and one CSV line per event to ``out``; the rows written.
 
     Unknown values are empty cells. Streams: one event is held at a time.
@@ -130,7 +140,7 @@ def write_events_csv(events: Iterable[Event], out: IO[str]) -> int:
     writer = csv.writer(out)
     writer.writerow(EVENT_COLUMNS)
     count = 0
-    for row in generate_event_rows(events):
+    for row in generate_event_rows(events, incidents):
         writer.writerow(["" if value is None else value for value in row.values()])
         count += 1
     return count

@@ -51,7 +51,7 @@ from rdflib import Dataset, Graph, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-from ._iris import document_iri
+from ._iris import document_iri, event_iri
 from ._namespaces import ID, PREFIXES
 from ._networkx import write_graphml
 from ._ntriples import from_oxigraph, nquads
@@ -62,6 +62,7 @@ from ._rows import write_events_csv
 __all__ = [
     "DEFAULT_STORE",
     "EXPORT_FORMATS",
+    "INCIDENT_COLUMNS",
     "OPTIMIZE_AFTER",
     "STORE_ENV",
     "IngestReport",
@@ -81,7 +82,7 @@ STORE_ENV = "CONFLICT_KG_STORE"
 #: The store directory used when neither ``--store`` nor :data:`STORE_ENV` is given.
 DEFAULT_STORE = "conflict-kg-store"
 #: Formats :meth:`Store.export` writes.
-EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld", "graphml", "csv")
+EXPORT_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld", "graphml", "csv", "jsonl")
 #: Every document graph's IRI starts with this.
 DOC_GRAPH_PREFIX = str(ID) + "doc/"
 
@@ -98,6 +99,46 @@ _DEFAULT_BATCH_QUADS = 500_000
 #: An ingestion that bulk-loads at least this many statements compacts the embedded store after.
 OPTIMIZE_AFTER = 1_000_000
 
+#: The columns of ``export --incidents`` CSV: one row per incident.
+INCIDENT_COLUMNS = (
+    "incident",
+    "class",
+    "date",
+    "place",
+    "place_label",
+    "mentions",
+    "reports",
+    "sources",
+    "first_reported",
+    "last_reported",
+    "killed_low",
+    "killed_high",
+    "injured_low",
+    "injured_high",
+    "actors",
+)
+
+_INCIDENT_QUERY = """
+SELECT ?incident (MIN(STRAFTER(STR(?type), "/plover/")) AS ?class) (MIN(STR(?stamp)) AS ?date)
+       (SAMPLE(?p) AS ?place) (MIN(STR(?pl)) AS ?place_label) (MIN(?m) AS ?mentions) (MIN(?r) AS ?reports)
+       (MIN(?s) AS ?sources) (MIN(STR(?first)) AS ?first_reported) (MIN(STR(?last)) AS ?last_reported)
+       (MIN(?kl) AS ?killed_low) (MIN(?kh) AS ?killed_high) (MIN(?il) AS ?injured_low) (MIN(?ih) AS ?injured_high)
+       (GROUP_CONCAT(DISTINCT STR(?al); SEPARATOR="; ") AS ?actors)
+WHERE {
+  ?incident a ckg:Incident ; ckg:mentionCount ?m ; ckg:reportCount ?r ; ckg:sourceCount ?s .
+  OPTIONAL { ?incident sem:eventType ?type }
+  OPTIONAL { ?incident sem:hasTimeStamp ?stamp }
+  OPTIONAL { ?incident sem:hasPlace ?p OPTIONAL { ?p rdfs:label ?pl } }
+  OPTIONAL { ?incident ckg:firstReported ?first }
+  OPTIONAL { ?incident ckg:lastReported ?last }
+  OPTIONAL { ?incident ckg:killedLow ?kl ; ckg:killedHigh ?kh }
+  OPTIONAL { ?incident ckg:injuredLow ?il ; ckg:injuredHigh ?ih }
+  OPTIONAL { ?incident ckg:member ?e . ?e ckg:actor ?a . ?a rdfs:label ?al }
+}
+GROUP BY ?incident
+ORDER BY ?date ?incident
+"""
+
 #: Drops the shared descriptions (and places' geometries) of the nodes in VALUES that no
 #: document graph refers to.
 _COLLECT = """
@@ -112,7 +153,7 @@ WHERE {{
 
 
 def _ingest_options(kwargs: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(kwargs) - {"replace", "batch_triples", "optimize"}
+    unknown = set(kwargs) - {"replace", "batch_triples", "optimize", "link"}
     if unknown:
         raise TypeError(f"unexpected ingestion options {sorted(unknown)!r}")
     return {
@@ -390,11 +431,8 @@ class Store(abc.ABC):
         """Add events, grouped by document (as extraction yields them); see :meth:`add_document_graphs`."""
         import itertools
 
-        from ._rdf import QuadWriter
-
-        writer = QuadWriter()
-        docs = (writer.document(doc, group) for doc, group in itertools.groupby(events, key=lambda e: e.doc))
-        return self._ingest(docs, new_batch=writer.new_batch, **_ingest_options(kwargs))
+        pairs = ((doc, list(group)) for doc, group in itertools.groupby(events, key=lambda e: e.doc))
+        return self._add_linked(pairs, **kwargs)
 
     def add_extractions(self, pairs: Iterable[tuple[Document, list[Event]]], **kwargs: Any) -> IngestReport:
         """Add ``(document, events)`` pairs as :func:`conflict_kg.extract.iter_extractions` yields them.
@@ -402,20 +440,46 @@ class Store(abc.ABC):
         Unlike :meth:`add_events`, a document with no events still gets its graph
         (its id, date and origin), so it is known to have been ingested.
         """
+        return self._add_linked(pairs, **kwargs)
+
+    def _add_linked(self, pairs: Iterable[tuple[Document | str, list[Event]]], **kwargs: Any) -> IngestReport:
+        """Write ``(document, events)`` pairs, then link their events into incidents (unless ``link=False``)."""
+        from ._incidents import report_from_event, update_store
         from ._rdf import QuadWriter
 
+        options = _ingest_options(kwargs)
+        linking = options.pop("link", True)
+        reports: list[Any] = []
+        ingested: list[str] = []
+
+        def collect() -> Iterator[tuple[Document | str, list[Event]]]:
+            for doc, events in pairs:
+                ingested.append(doc.id if isinstance(doc, Document) else doc)
+                if linking:
+                    origin = doc.origin if isinstance(doc, Document) else None
+                    found = (report_from_event(event, origin) for event in events)
+                    reports.extend(r for r in found if r is not None)
+                yield doc, events
+
         writer = QuadWriter()
-        docs = (writer.document(doc, events) for doc, events in pairs)
-        return self._ingest(docs, new_batch=writer.new_batch, **_ingest_options(kwargs))
+        docs = (writer.document(doc, events) for doc, events in collect())
+        report = self._ingest(docs, new_batch=writer.new_batch, **options)
+        if linking:
+            update_store(self, reports, documents=ingested)
+        return report
 
     def remove_document(self, doc: str) -> bool:
         """Remove a document's graph, given its id (or its IRI); whether it was there.
 
         The shared descriptions of the entities no other document names go with it.
         """
+        from ._incidents import update_store
+
         graph = _doc_graph_iri(doc)
         candidates = self._referenced([graph])
         existed = self._drop_graph(graph)
+        if existed:
+            update_store(self, documents=[graph])
         self._collect(candidates)
         return existed
 
@@ -458,15 +522,17 @@ class Store(abc.ABC):
             tmp.seek(0)
             return tmp.read()
 
-    def export(self, fmt: str, path: str | Path) -> Path:
+    def export(self, fmt: str, path: str | Path, *, incidents: bool = False) -> Path:
         """Write the store to ``path`` as ``fmt``, atomically.
 
         ``turtle`` and ``nt`` hold the merged graph (each statement once);
         ``trig``, ``nquads`` and ``jsonld`` keep one named graph per document;
         ``graphml`` is the networkx view (:func:`~._networkx.write_graphml`, streamed);
-        ``csv`` has one row per event (:data:`~._rows.EVENT_COLUMNS`). GraphML and CSV
-        read the store in one pass (:meth:`events`). The file appears complete or not
-        at all: it is written beside its destination and renamed into place.
+        ``csv`` has one row per event (:data:`~._rows.EVENT_COLUMNS`, its incident included),
+        or with ``incidents`` one row per incident (:data:`INCIDENT_COLUMNS`); ``jsonl`` has
+        one prediction line per event (``../shared/eval/GUIDELINES.md``), its ``incident``
+        set. Events are read in one pass (:meth:`events`). The file appears complete or
+        not at all: it is written beside its destination and renamed into place.
 
         Raises
         ------
@@ -475,19 +541,50 @@ class Store(abc.ABC):
         """
         if fmt not in EXPORT_FORMATS:
             raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        if incidents and fmt != "csv":
+            raise ExportError(f"one row per incident is a CSV export; use --format csv with --incidents, not {fmt!r}")
         from ._export import atomic_write
 
         path = Path(path)
         with atomic_write(path) as handle:
             if fmt == "csv":
-                write_events_csv(self.events(), handle)
+                if incidents:
+                    self._write_incidents_csv(handle)
+                else:
+                    write_events_csv(self.events(), handle, incidents=self.incident_of())
             elif fmt == "graphml":
                 write_graphml(self.events(), handle)
+            elif fmt == "jsonl":
+                self._write_jsonl(handle)
             else:
                 out = cast(IO[bytes], handle.buffer)
                 self._dump(fmt, out)
                 out.flush()
         return path
+
+    def _write_incidents_csv(self, out: IO[str]) -> None:
+        import csv
+
+        writer = csv.writer(out)
+        writer.writerow(INCIDENT_COLUMNS)
+        for row in self.query(_INCIDENT_QUERY).bindings:
+            values = {str(var): str(term) for var, term in row.items()}
+            writer.writerow([values.get(column, "") for column in INCIDENT_COLUMNS])
+
+    def incident_of(self) -> dict[str, str]:
+        """Event IRI -> the IRI of the incident it belongs to (see :mod:`._incidents`)."""
+        rows = self.query("SELECT ?e ?i WHERE { ?e ckg:incident ?i }").bindings
+        return {str(row[Variable("e")]): str(row[Variable("i")]) for row in rows}
+
+    def _write_jsonl(self, out: IO[str]) -> None:
+        """Prediction lines (``../shared/eval/GUIDELINES.md``): one event a line, ``incident`` set."""
+        import json
+
+        incidents = self.incident_of()
+        for event in self.events():
+            line = event.to_dict()
+            line["incident"] = incidents.get(str(event_iri(event)))
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
     @abc.abstractmethod
     def _snapshot(self) -> contextlib.AbstractContextManager[ox.Store]:

@@ -92,3 +92,22 @@ def test_events_frame_of_a_store_example_runs(tmp_path, monkeypatch, fallujah_ev
     assert list(frame.columns) == list(EVENT_COLUMNS) and len(frame) == len(fallujah_events)
     for column in EVENT_COLUMNS:
         assert f"`{column}`" in README
+
+
+def test_incidents_per_actor_per_month_query_runs_on_a_store(tmp_path):
+    """The README's incident query counts one strike told by two agencies once, with its casualty range."""
+    from conflict_kg.extract import Action, Event, Mention, Place, Time
+    from conflict_kg.graph import OxigraphStore
+
+    query = next(b for b in blocks("sparql") if "# incidents per actor per month" in b)
+    qusayr = Place("Qusayr", "Qusayr", 170017, 34.5078, 36.5798, "SYR")
+    drone = Mention("An Israeli drone", "Israel military", "military", "ISR")
+    events = [
+        Event(doc, 0, Action("struck", "strike", "ASSAULT"), drone, Mention("a truck"), qusayr,
+              Time("on Monday", "2024-07-22"), doc_date=published, killed=killed)
+        for doc, published, killed in (("ap", "2024-07-23", 3), ("reuters", "2024-07-24", 4))
+    ]  # fmt: skip
+    with OxigraphStore(tmp_path / "store") as store:
+        store.add_events(events)
+        rows = [tuple(str(v) for v in row) for row in store.query(query)]  # type: ignore[union-attr]
+    assert rows == [("Israel military", "2024-07", "1", "3", "4")]

@@ -285,3 +285,18 @@ def test_title_gives_a_person_affiliation(run):
         "military",
         "IRQ",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "period", "date"),
+    [
+        ("Rebels shelled Taiz on Monday.", "day", "2016-06-13", "2016-06-13"),
+        ("Rebels shelled Taiz in May.", "month", "2016-05", None),
+        ("The group seized the region in 2014.", "year", "2014", None),
+    ],
+)
+def test_time_keeps_its_precision(nlp, text: str, precision: str, period: str, date: str | None) -> None:
+    (event,) = extract_events(text, date="2016-06-17", nlp=nlp)
+    assert event.time is not None
+    assert (event.time.precision, event.time.period) == (precision, period)
+    assert (event.time.date.isoformat() if event.time.date else None) == date

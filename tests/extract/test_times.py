@@ -281,3 +281,30 @@ def test_detection_blank_pipeline() -> None:
     from conflict_kg.extract import _times
 
     assert _times._matcher(nlp.vocab) is _times._matcher(nlp.vocab)
+
+
+# ---------------------------------------------------------------- coarse values (date precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in May", "2016-05"),
+        ("in May 2015", "2015-05"),
+        ("in December", "2015-12"),  # after the publication month: last year's
+        ("in 2014", "2014"),
+        ("since 2014", "2014"),
+        ("last month", "2016-05"),
+        ("earlier this month", "2016-06"),
+        ("last year", "2015"),
+        ("on Monday", None),  # a day: the date, not a coarse value
+        ("for months", None),  # a duration
+    ],
+)
+def test_coarse_value(text: str, expected: str | None) -> None:
+    from conflict_kg.extract._times import coarse_value
+
+    publication = dt.date(2016, 6, 17)
+    value = resolve_time(text, publication)
+    assert value is not None
+    assert coarse_value(value, publication) == expected

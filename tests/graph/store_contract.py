@@ -21,6 +21,7 @@ from conflict_kg.graph import (
     place_iri,
     presence_iri,
 )
+from conflict_kg.graph._incidents import INCIDENTS_GRAPH
 from conflict_kg.graph._rdf import ENTITIES_GRAPH
 from conflict_kg.graph._store import EXPORT_FORMATS, Store
 from rdflib import Dataset, Graph
@@ -41,7 +42,9 @@ class StoreContract:
         store.add_events(fallujah_events)
         assert store.stats() == stats
         assert quads(store) == before
-        assert stats.triples == len(before) == first.triples
+        linked = {q for q in before if f"<{INCIDENTS_GRAPH}> .".encode() in q}
+        assert linked  # the fight events are linked into incidents, kept in their own graph
+        assert stats.triples == len(before) == first.triples + len(linked)
 
     def test_stats_counts(self, store: Store, fallujah_events: list[Event]) -> None:
         store.add_events(fallujah_events)
@@ -177,7 +180,7 @@ class StoreContract:
         store.add_events(fallujah_events)
         assert quads(store) == small
 
-    @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("graphml", "csv")])
+    @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("graphml", "csv", "jsonl")])
     def test_rdf_exports_parse_back(self, store: Store, fallujah_events: list[Event], tmp_path, fmt) -> None:
         store.add_events(fallujah_events)
         path = store.export(fmt, tmp_path / f"out.{fmt}")
@@ -189,7 +192,8 @@ class StoreContract:
             dataset = Dataset()
             dataset.parse(path, format={"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt])
             names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-            assert names == {str(document_iri("d00")), str(document_iri("d01")), str(ENTITIES_GRAPH)}
+            expected = {str(document_iri("d00")), str(document_iri("d01")), str(ENTITIES_GRAPH), str(INCIDENTS_GRAPH)}
+            assert names == expected
             assert sum(len(g) for g in dataset.graphs()) == store.stats().triples
 
     def test_graphml_export(self, store: Store, fallujah_events: list[Event], tmp_path) -> None:
@@ -264,3 +268,98 @@ class StoreContract:
         rows = store.query("SELECT ?t WHERE { ?s ckg:text ?t }")
         assert [str(r[0]) for r in rows] == [tricky]  # type: ignore[index]
         assert json.dumps(store.stats().to_dict())
+
+    # -- incidents ------------------------------------------------------------------------
+
+    @staticmethod
+    def _reports() -> tuple[list[Event], list[Event]]:
+        """Two agencies' reports of one drone strike near Qusayr, and one of a shelling in Aleppo."""
+        qusayr = Place("Qusayr", "Qusayr", 170017, 34.5078, 36.5798, "SYR")
+        aleppo = Place("Aleppo", "Aleppo", 170063, 36.2021, 37.1343, "SYR")
+
+        def strike(doc: str, sentence: int, killed: int, published: str, place: Place = qusayr) -> Event:
+            return Event(
+                doc,
+                sentence,
+                Action("struck", "strike", "ASSAULT"),
+                actor=Mention("An Israeli drone", type="military", country="ISR"),
+                target=Mention("a truck"),
+                place=place,
+                time=Time("on Monday", "2024-07-22"),
+                doc_date=published,
+                killed=killed,
+            )
+
+        said = Event("d1", 1, Action("said", "say", "CONSULT"), actor=Mention("a war monitor"), doc_date="2024-07-23")
+        return [strike("d1", 0, 3, "2024-07-23"), said], [
+            strike("d2", 2, 4, "2024-07-24"),
+            strike("d2", 5, 9, "2024-07-24", aleppo),
+        ]
+
+    @staticmethod
+    def _incidents(store: Store) -> list[tuple[int, int, int, int | None, int | None]]:
+        rows = store.query(
+            "SELECT ?i ?m ?r ?s ?kl ?kh WHERE { ?i a ckg:Incident ; ckg:mentionCount ?m ; ckg:reportCount ?r ; "
+            "ckg:sourceCount ?s OPTIONAL { ?i ckg:killedLow ?kl ; ckg:killedHigh ?kh } }"
+        )
+        return sorted(
+            (
+                int(r.m),
+                int(r.r),
+                int(r.s),
+                int(r.kl) if r.kl is not None else None,
+                int(r.kh) if r.kh is not None else None,
+            )
+            for r in rows  # type: ignore[union-attr]
+        )
+
+    def test_incidents_link_reports_across_documents(self, store: Store) -> None:
+        d1, d2 = self._reports()
+        store.add_events(d1 + d2)
+        # the strike told twice is one incident (2 reports, 3 to 4 killed); Aleppo is its own; 'said' none
+        assert self._incidents(store) == [(1, 1, 1, 9, 9), (2, 2, 2, 3, 4)]
+        linked = store.incident_of()
+        assert len(linked) == 3 and len(set(linked.values())) == 2
+
+    def test_incidents_are_idempotent_and_follow_removal(self, store: Store) -> None:
+        d1, d2 = self._reports()
+        store.add_events(d1 + d2)
+        first, before = self._incidents(store), quads(store)
+        store.add_events(d1 + d2)
+        assert quads(store) == before  # re-ingest changes nothing
+        store.remove_document("d2")
+        assert self._incidents(store) == [(1, 1, 1, 3, 3)]  # shrinks; Aleppo's incident dissolves
+        store.remove_document("d1")
+        assert self._incidents(store) == []
+        assert not store.query(f"ASK {{ GRAPH <{INCIDENTS_GRAPH}> {{ ?s ?p ?o }} }}").askAnswer
+        store.add_events(d2)
+        store.add_events(d1)  # the other order, in two ingests: the same incidents
+        assert self._incidents(store) == first
+
+    def test_incident_exports(self, store: Store, tmp_path) -> None:
+        d1, d2 = self._reports()
+        store.add_events(d1 + d2)
+        with open(store.export("csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
+            events = list(csv.DictReader(handle))
+        strikes = [row["incident"] for row in events if row["action"] == "strike"]
+        assert len(strikes) == 3 and len(set(strikes)) == 2 and all(strikes)
+        assert [row["incident"] for row in events if row["action"] == "say"] == [""]
+        assert {row["fatalities"] for row in events if row["action"] == "strike"} == {"3", "4", "9"}
+        with open(store.export("csv", tmp_path / "inc.csv", incidents=True), newline="", encoding="utf-8") as handle:
+            incidents = list(csv.DictReader(handle))
+        assert sorted((row["reports"], row["killed_low"], row["killed_high"]) for row in incidents) == [
+            ("1", "9", "9"),
+            ("2", "3", "4"),
+        ]
+        assert {row["incident"] for row in incidents} == set(strikes)
+        lines = [json.loads(line) for line in store.export("jsonl", tmp_path / "pred.jsonl").read_text().splitlines()]
+        assert sorted((e["doc"], e["action"]["lemma"], e["killed"]) for e in lines) == [
+            ("d1", "say", None),
+            ("d1", "strike", 3),
+            ("d2", "strike", 4),
+            ("d2", "strike", 9),
+        ]
+        by_killed = {e["killed"]: e["incident"] for e in lines}
+        assert by_killed[3] == by_killed[4] != by_killed[9] and by_killed[None] is None
+        with pytest.raises(ExportError, match="csv"):
+            store.export("turtle", tmp_path / "x.ttl", incidents=True)

@@ -112,7 +112,7 @@ def test_event_triples_match_the_expected_turtle(recapture: Event) -> None:
     ckg:actor <{ids["actor"]}> ; ckg:actorText "Government troops" ;
     ckg:target <{ids["target"]}> ; ckg:targetText "the municipal building" ;
     sem:hasPlace <{ids["place"]}> ; ckg:placeText "Fallujah" ;
-    sem:hasTimeStamp "2016-06-17"^^xsd:date ; ckg:month "2016-06"^^xsd:gYearMonth ;
+    sem:hasTimeStamp "2016-06-17"^^xsd:date ; ckg:month "2016-06"^^xsd:gYearMonth ; ckg:timePrecision "day" ;
     ckg:presence <{ids["presence"]}> ;
     prov:wasDerivedFrom <{ids["sent"]}> .
 <{ids["presence"]}> a ckg:Presence ; ckg:presenceActor <{ids["actor"]}> ; ckg:presencePlace <{ids["place"]}> .
@@ -318,3 +318,25 @@ def test_events_read_back_from_the_graph(fallujah_events: list[Event]) -> None:
     back = list(events_from_graph(build_graph(fallujah_events)))
     assert {event_iri(e) for e in back} == {event_iri(e) for e in fallujah_events}
     assert isomorphic(build_graph(back), build_graph(fallujah_events))
+
+
+@pytest.mark.parametrize(
+    "time",
+    [Time("in May", None, "month", "2016-05"), Time("in 2014", None, "year", "2014"), Time("on Friday", "2016-06-17")],
+)
+def test_casualties_and_precision_round_trip_and_validate(recapture: Event, time: Time) -> None:
+    """Killed / injured counts, their lower bounds and the time's precision survive RDF and conform."""
+    import dataclasses
+
+    from conflict_kg.graph import CKG, events_from_graph
+
+    event = dataclasses.replace(recapture, time=time, killed=11, injured=6, injured_min=None, killed_min=None)
+    vague = dataclasses.replace(recapture, sentence=2, time=time, killed_min=24)
+    graph = build_graph([event, vague])
+    assert validate(graph)[0]
+    back = sorted(events_from_graph(graph), key=lambda e: e.sentence)
+    fields = ("time", "killed", "injured", "killed_min", "injured_min")
+    assert [[getattr(e, f) for f in fields] for e in back] == [[getattr(e, f) for f in fields] for e in (event, vague)]
+    precision = {str(o) for o in graph.objects(None, CKG.timePrecision)}
+    assert precision == {time.precision}
+    assert (time.date is None) == any(True for _ in graph.objects(None, CKG.timePeriod))
