@@ -107,10 +107,14 @@ def _extract_batch_iter(
     parsed: list[Doc] = []
     for batch in _batches(_pieces(nlp, documents), batch_size, BATCH_CHARS):
         for doc, (document, left) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if left or parsed:  # a piece of a long article: its tensor (unused by the rules) is let go
+                doc.tensor = doc.tensor[:0]
             parsed.append(doc)
             if left:
                 continue
-            whole = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            whole = (
+                parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"])
+            )
             parsed = []
             yield document, events_from_doc(whole, document)
 
