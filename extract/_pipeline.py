@@ -112,9 +112,10 @@ def _extract_batch_iter(
             parsed.append(doc)
             if left:
                 continue
-            whole = (
-                parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"])
-            )
+            if len(parsed) == 1:
+                whole = parsed[0]
+            else:  # spaCy's stub lacks from_docs' ``exclude`` (spaCy 3.8 has it)
+                whole = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
             parsed = []
             yield document, events_from_doc(whole, document)
 
