@@ -146,14 +146,12 @@ def iter_input_paths(inputs: Iterable[str | Path]) -> Iterator[Path | None]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _ARTICLE_SUFFIXES)
             if not files:
-                raise InputError(f"directory {str(path)!r} holds no .txt, .html or .jsonl files; give one that does")
+                raise InputError(f"{path}: a directory that holds no .txt, .html or .jsonl files; give one that does")
             yield from files
         elif path.is_file():
             yield path
         else:
-            raise InputError(
-                f"input {str(path)!r} does not exist; give a .txt or .html file, a directory, a .jsonl corpus or -"
-            )
+            raise InputError(f"{path}: does not exist; give a .txt or .html file, a directory, a .jsonl corpus or -")
 
 
 def check_output(inputs: Iterable[str | Path], output: str | Path | None) -> None:
@@ -288,7 +286,7 @@ def _located_documents(
         try:
             paths = list(iter_input_paths([item]))
         except InputError as exc:
-            yield InputProblem(str(item), str(exc).removeprefix(f"input {str(item)!r} "))
+            yield InputProblem(str(item), str(exc).removeprefix(f"{Path(item)}: "))
             continue
         for path in paths:
             if path is None:

@@ -13,7 +13,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._dateline import isolate_dateline
 from ._gazetteer import prepare_gazetteer
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["events_from_doc", "extract_events", "iter_extractions", "prepare"]
+__all__ = ["BATCH_CHARS", "events_from_doc", "extract_events", "iter_extractions", "prepare"]
+
+_T = TypeVar("_T")
 
 
 def prepare(nlp: Language) -> Language:
@@ -74,13 +76,19 @@ def iter_extractions(
     workers : int
         Processes that each parse and analyse whole batches (1: this process).
     batch_size : int
-        Documents per ``nlp.pipe`` batch, and per task sent to a worker.
+        Documents per ``nlp.pipe`` batch (fewer when they hold over :data:`BATCH_CHARS`
+        characters), and per task sent to a worker. An article longer than the model's
+        ``max_length`` is parsed in pieces (:func:`split_text`) joined into one ``Doc``.
     """
     nlp = prepare(nlp or load_model(model))
     if workers <= 1:
         yield from _extract_batch_iter(nlp, documents, batch_size)
         return
     yield from _pool_extractions(nlp, model, documents, workers, batch_size)
+
+
+#: Characters parsed in one batch at most (a batch of ``batch_size`` short articles stays whole).
+BATCH_CHARS = 200_000
 
 
 def _pieces(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int]]]:
@@ -101,13 +109,37 @@ def _extract_batch_iter(
     from spacy.tokens import Doc
 
     parsed: list[Doc] = []
-    for doc, (document, left) in nlp.pipe(_pieces(nlp, documents), as_tuples=True, batch_size=batch_size):
-        parsed.append(doc)
-        if left:
-            continue
-        whole = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
-        parsed = []
-        yield document, events_from_doc(whole, document)
+    for batch in _batches(_pieces(nlp, documents), batch_size, BATCH_CHARS):
+        for doc, (document, left) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if left or parsed:  # a piece of a long article: its tensor (unused by the rules) is let go
+                doc.tensor = doc.tensor[:0]
+            parsed.append(doc)
+            if left:
+                continue
+            if len(parsed) == 1:
+                whole = parsed[0]
+            else:  # spaCy's stub lacks from_docs' ``exclude`` (spaCy 3.8 has it)
+                whole = Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+            parsed = []
+            yield document, events_from_doc(whole, document)
+
+
+def _batches(items: Iterable[tuple[str, _T]], size: int, chars: int) -> Iterator[list[tuple[str, _T]]]:
+    """Lists of at most ``size`` texts and, unless one text alone is longer, ``chars`` characters.
+
+    The parser's memory grows with the characters of a batch: a long article's
+    pieces are spread over several batches instead of filling one.
+    """
+    batch: list[tuple[str, _T]] = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
 
 
 #: The pipeline a worker process uses: inherited when forked, else loaded by name.

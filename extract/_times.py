@@ -41,8 +41,12 @@ datetime.date(2016, 5, 23)
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -774,17 +778,37 @@ def _matches(span: Span) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _expressions(sent: Span, matches: list[tuple[int, int]]) -> list[Span]:
+def _expressions(sent: Span, matches: list[tuple[int, int]], ents: Iterable[Span] | None = None) -> list[Span]:
     from spacy.util import filter_spans
 
     doc = sent.doc
-    found = [doc[e.start : e.end] for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found = [doc[e.start : e.end] for e in (sent.ents if ents is None else ents) if e.label_ in ("DATE", "TIME")]
     found.extend(doc[s:e] for s, e in matches if sent.start <= s and e <= sent.end)
     spans = filter_spans([_with_preposition(s, sent) for s in found])
     return sorted(spans, key=lambda s: s.start)
 
 
+def _ends_by(end: int, span: Span) -> bool:
+    return span.end <= end
+
+
 def sentence_time_expressions(doc: Doc) -> dict[int, list[Span]]:
-    """:func:`time_expressions` of every sentence, keyed by the sentence's first token; one matcher pass."""
+    """:func:`time_expressions` of every sentence, keyed by the sentence's first token; one matcher pass.
+
+    Each sentence gets its entities and matches by position (a binary search),
+    not by a scan of the whole document's (``Span.ents`` makes one), so a long
+    article costs time in proportion to its length.
+    """
     matches = _matches(doc[:])
-    return {sent.start: _expressions(sent, matches) for sent in doc.sents}
+    match_starts = [start for start, _ in matches]
+    ents = list(doc.ents)
+    ent_starts = [ent.start for ent in ents]
+    found: dict[int, list[Span]] = {}
+    for sent in doc.sents:
+        first = bisect.bisect_left(match_starts, sent.start)
+        last = bisect.bisect_left(match_starts, sent.end)
+        # as Span.ents: the entities from the sentence's start up to the first that ends past it
+        following = (ents[i] for i in range(bisect.bisect_left(ent_starts, sent.start), len(ents)))
+        inside = itertools.takewhile(functools.partial(_ends_by, sent.end), following)
+        found[sent.start] = _expressions(sent, matches[first:last], inside)
+    return found

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from conflict_kg.extract import ConflictKGError, ExportError, InputError
 
 if TYPE_CHECKING:
-    from conflict_kg.extract import Document, Event
+    from conflict_kg.extract import Document, Event, InputProblem
 
 __all__ = [
     "COMMANDS",
@@ -238,17 +238,26 @@ class _Tally:
 
 
 def _read_inputs(args: argparse.Namespace, tally: _Tally) -> Iterator[Document]:
-    """The documents of ``args.inputs``; each problem is one line on stderr (an error with --strict)."""
-    from conflict_kg.extract import InputProblem, iter_documents
+    """The documents of ``args.inputs``, streamed; each problem is one line on stderr (an error with --strict).
+
+    The options are checked at once, before any document is read or model loaded.
+    """
+    from conflict_kg.extract import iter_documents
 
     if args.id is not None and "-" not in args.inputs:
         raise InputError(f"--id {args.id!r} names the article read from stdin; give - among the inputs")
     items = iter_documents(args.inputs, date=args.date, doc_id=args.id, english_only=not args.any_language)
+    return _reported(items, args.strict, tally)
+
+
+def _reported(items: Iterable[Document | InputProblem], strict: bool, tally: _Tally) -> Iterator[Document]:
+    from conflict_kg.extract import InputProblem
+
     for item in items:
         if not isinstance(item, InputProblem):
             tally.read += 1
             yield item
-        elif item.skipped and args.strict:
+        elif item.skipped and strict:
             raise InputError(f"{item} (--strict stops at the first bad input)")
         else:
             tally.skipped += item.skipped

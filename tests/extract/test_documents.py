@@ -106,3 +106,14 @@ def test_binary_file_is_refused(tmp_path):
 def test_date_from_name(name, expected):
     """Only a valid YYYY-MM-DD in a file name is a date."""
     assert date_from_name(name) == expected
+
+
+def test_ten_megabyte_record_is_read_whole(tmp_path):
+    """A 10 MB JSON Lines record is one document (parsing cuts it in pieces later), between two others."""
+    text = ("Rebels shelled the airport in Taiz on Tuesday, residents said. " * 160_000)[:10_000_000]
+    path = tmp_path / "big.jsonl"
+    lines = [{"id": "a", "text": "x"}, {"id": "big", "date": "2017-02-11", "text": text}, {"id": "b", "text": "y"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    docs = list(read_documents([path]))
+    assert [d.id for d in docs] == ["a", "big", "b"]
+    assert docs[1].text == text

@@ -40,3 +40,14 @@ def test_limit_must_be_positive() -> None:
     """A limit of zero is a ValueError naming it."""
     with pytest.raises(ValueError, match="at least 1, got 0"):
         split_text("x", 0)
+
+
+def test_ten_million_characters_in_paragraph_pieces() -> None:
+    """A 10-million-character article: pieces within the limit, each ending at a paragraph break, rejoining exactly."""
+    text = "\n\n".join(
+        f"Paragraph {n}: rebels shelled the airport in Taiz on Tuesday, residents said." for n in range(130_000)
+    )
+    pieces = split_text(text, 20_000)
+    assert "".join(pieces) == text and len(text) > 10_000_000
+    assert all(len(p) <= 20_000 and p.endswith("\n\n") for p in pieces[:-1])
+    assert len(pieces) < len(text) / 19_000
