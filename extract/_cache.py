@@ -5,7 +5,8 @@ SQLite index, for one) in the cache folder when one for its key is there and
 passes its check, else builds it and returns the new one. The key is a digest
 of everything the file is built from (library versions, data files, the code
 that builds it: :func:`cache_key`), so an upgrade makes a new file instead of
-reading a stale one, and the files of former keys are deleted.
+reading a stale one; the :data:`KEEP` newest files of a name are kept (two
+checkouts sharing the folder do not rebuild each other's), older ones deleted.
 
 - **Where**: ``$CONFLICT_KG_CACHE`` if set, else the user cache folder
   (``platformdirs.user_cache_dir("conflict-kg")``, e.g. ``~/.cache/conflict-kg``).
@@ -31,7 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-__all__ = ["CACHE_ENV", "cache_dir", "cache_key", "cached_file"]
+__all__ = ["CACHE_ENV", "KEEP", "cache_dir", "cache_key", "cached_file"]
 
 #: The environment variable naming the cache folder.
 CACHE_ENV = "CONFLICT_KG_CACHE"
@@ -83,6 +84,19 @@ def _build_into(folder: Path, path: Path, build: Callable[[Path], None]) -> None
         raise
 
 
+#: Files of one name kept for other keys (other checkouts or versions sharing the folder): the newest.
+KEEP = 3
+
+
+def _prune(folder: Path, pattern: str) -> None:
+    """Delete all but the :data:`KEEP` newest files matching ``pattern`` (files of former keys)."""
+    found = [p for p in folder.glob(pattern) if not p.name.startswith(".")]
+    found.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in found[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def cached_file(name: str, key: str, build: Callable[[Path], None], check: Callable[[Path], bool]) -> Path:
     """The path of the prepared file ``name`` for ``key``: the cached one if it passes ``check``, else a new one.
 
@@ -123,8 +137,5 @@ def cached_file(name: str, key: str, build: Callable[[Path], None], check: Calla
         path = private / file_name
         _build_into(private, path, build)
         return path
-    for old in folder.glob(f"{stem}-*{dot}{suffix}"):  # files of former keys are never read again
-        if old != path and not old.name.startswith("."):
-            with contextlib.suppress(OSError):
-                old.unlink()
+    _prune(folder, f"{stem}-*{dot}{suffix}")
     return path

@@ -60,6 +60,7 @@ __all__ = [
     "fold_name",
     "lookup_place",
     "place_country",
+    "prepare_gazetteer",
 ]
 
 Feature = Literal["country", "admin1", "city"]
@@ -396,7 +397,7 @@ _SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, geonames_id INTEGER, lat REAL NOT NULL,
                      lon REAL NOT NULL, country TEXT NOT NULL, feature TEXT NOT NULL, population INTEGER);
 CREATE TABLE keys (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
-CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE meta (name TEXT PRIMARY KEY, value NOT NULL);
 """
 _SELECT = """
 SELECT name, geonames_id, lat, lon, country, feature, population
@@ -409,15 +410,22 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _index_is_whole(path: Path) -> bool:
-    """Whether ``path`` is a complete gazetteer index (its row counts match what the build recorded)."""
+    """Whether ``path`` is a complete gazetteer index: it opens, and its last place and last key are
+    those the build recorded (B-tree look-ups that read the file's last pages; a truncated file fails)."""
     try:
         with contextlib.closing(_connect(path)) as db:
             meta = dict(db.execute("SELECT name, value FROM meta").fetchall())
-            places = db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
-            keys = db.execute("SELECT COUNT(*) FROM keys").fetchone()[0]
+            last_place = db.execute("SELECT MAX(id) FROM places").fetchone()[0]
+            last_key = db.execute("SELECT key FROM keys ORDER BY key DESC LIMIT 1").fetchone()
     except sqlite3.Error:
         return False
-    return meta.get("complete") == 1 and meta.get("places") == places > 0 and meta.get("keys") == keys
+    return (
+        meta.get("complete") == 1
+        and last_place is not None
+        and meta.get("places") == last_place + 1
+        and last_key is not None
+        and meta.get("last_key") == last_key[0]
+    )
 
 
 def _data_file(package: str, *parts: str) -> str:
@@ -531,6 +539,15 @@ def _tables() -> _Tables:
     return _Tables(cached_file("gazetteer.sqlite", _tables_key(), _build_index, _index_is_whole))
 
 
+def prepare_gazetteer() -> Path:
+    """Open the gazetteer index now (building it on first use); its path.
+
+    Called before starting extraction workers, so they open the file the parent
+    prepared instead of each building it.
+    """
+    return _tables().path
+
+
 def _build_index(path: Path) -> None:
     """Load every layer and write it, indexed by folded name, as SQLite at ``path`` (about 3 s)."""
     alpha3, centres = _country_codes()
@@ -554,8 +571,8 @@ def _build_index(path: Path) -> None:
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((i, *r) for i, r in enumerate(rows)))
         keys.sort()
         db.executemany("INSERT INTO keys VALUES (?, ?)", keys)
-        counts = [("places", len(rows)), ("keys", len(keys)), ("complete", 1)]
-        db.executemany("INSERT INTO meta VALUES (?, ?)", counts)
+        meta = [("places", len(rows)), ("last_key", max(keys)[0]), ("complete", 1)]
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta)
         db.commit()
 
 

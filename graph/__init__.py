@@ -16,7 +16,10 @@ Examples
 [('Government troops', 'the municipal building')]
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._export import EXPORT_FORMATS, atomic_write, export_format, serialize, write_graph, write_text
+from ._html import DEFAULT_ROWS, EventList, HtmlTable, html_table, load_ipython_extension
 from ._iris import (
     action_iri,
     actor_iri,
@@ -30,9 +33,22 @@ from ._iris import (
     stable_hash,
 )
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
-from ._networkx import events_frame, to_networkx
+from ._networkx import events_frame, to_networkx, write_graphml
 from ._ontology import ontology, shapes, validate
 from ._outlines import COUNTRIES_FILE, CountryOutline, countries_geojson, country_outlines
+from ._plot import (
+    CLASS_COLOURS,
+    PICTURES,
+    PLOT_QUERY,
+    PlotEvent,
+    filter_events,
+    map_figure,
+    network_figure,
+    picture_format,
+    plot_events,
+    timeline_figure,
+    write_figure,
+)
 from ._query import (
     RDF_SUFFIXES,
     format_csv,
@@ -58,27 +74,47 @@ from ._rdf import (
     new_graph,
 )
 from ._read import EventSource, events_from_graph, events_from_oxigraph, iter_events
-from ._remote import SparqlStore
 from ._rows import EVENT_COLUMNS, event_row, generate_event_rows, write_events_csv
 from ._store import OxigraphStore, Store, StoreStats, default_store_location, open_store
+
+if TYPE_CHECKING:
+    from ._remote import SparqlStore
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`SparqlStore` is imported on first use: its HTTP client (httpx) is slow to import,
+    and extraction or an embedded store never needs it."""
+    if name == "SparqlStore":
+        from ._remote import SparqlStore
+
+        return SparqlStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CKG",
     "CKGA",
+    "CLASS_COLOURS",
     "COUNTRIES_FILE",
+    "DEFAULT_ROWS",
     "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
     "GEONAMES",
     "ID",
+    "PICTURES",
+    "PLOT_QUERY",
     "PLOVER",
     "PREFIXES",
     "RDF_SUFFIXES",
     "SEM",
     "WGS84",
     "CountryOutline",
+    "EventList",
     "EventSource",
+    "HtmlTable",
     "OxigraphStore",
+    "PlotEvent",
     "QuadWriter",
     "SparqlStore",
     "Store",
@@ -103,6 +139,7 @@ __all__ = [
     "events_from_graph",
     "events_from_oxigraph",
     "export_format",
+    "filter_events",
     "fold",
     "format_csv",
     "format_json",
@@ -110,13 +147,19 @@ __all__ = [
     "format_table",
     "generate_event_rows",
     "generate_triples",
+    "html_table",
     "iter_document_graphs",
     "iter_events",
     "load_graph",
+    "load_ipython_extension",
+    "map_figure",
+    "network_figure",
     "new_graph",
     "ontology",
     "open_store",
+    "picture_format",
     "place_iri",
+    "plot_events",
     "plover_iri",
     "presence_iri",
     "rdf_format",
@@ -126,9 +169,12 @@ __all__ = [
     "shapes",
     "shorten",
     "stable_hash",
+    "timeline_figure",
     "to_networkx",
     "validate",
     "write_events_csv",
+    "write_figure",
     "write_graph",
+    "write_graphml",
     "write_text",
 ]

@@ -9,12 +9,16 @@ as one line ``conflict-kg: error: ...`` on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from conflict_kg.extract import ConflictKGError, ExportError, InputError
@@ -29,6 +33,7 @@ __all__ = [
     "add_export_command",
     "add_extract_command",
     "add_ingest_command",
+    "add_plot_command",
     "add_query_command",
     "add_remove_command",
     "add_serve_command",
@@ -141,23 +146,24 @@ def _event_lines(pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[str]
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract events from the inputs and write them as JSON lines or RDF."""
-    from conflict_kg.extract import iter_extractions, read_documents
+    from conflict_kg.extract import check_output, iter_extractions
 
     fmt = extract_format(args.format, args.output)
-    documents = read_documents(args.inputs, date=args.date)
-    pairs = iter_extractions(documents, model=args.model, workers=args.workers)
-    pairs = _progress(pairs, enabled=sys.stderr.isatty())
+    check_output(args.inputs, args.output)
+    tally = _Tally()
+    pairs = iter_extractions(_read_inputs(args, tally), model=args.model, workers=args.workers)
+    pairs = _progress(tally.count_events(pairs), enabled=sys.stderr.isatty())
     if fmt == "jsonl":
         _write(_event_lines(pairs), args.output)
-        return 0
-    from ._export import serialize
-    from ._rdf import build_graph, new_graph
+    else:
+        from ._export import serialize
+        from ._rdf import build_graph, new_graph
 
-    graph = new_graph()
-    for document, events in pairs:
-        build_graph(events, graph, documents=[document])
-    _write([serialize(graph, fmt)], args.output)
-    return 0
+        graph = new_graph()
+        for document, events in pairs:
+            build_graph(events, graph, documents=[document])
+        _write([serialize(graph, fmt)], args.output)
+    return tally.finish()
 
 
 def add_extract_command(subparsers: Subparsers) -> None:
@@ -178,12 +184,13 @@ def add_extract_command(subparsers: Subparsers) -> None:
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    """The articles to read and their publication date (``extract``, ``ingest``)."""
+    """The articles to read, their publication date and what to do with bad ones (``extract``, ``ingest``)."""
     parser.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help='.txt article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} lines, or - for stdin',
+        help='.txt or .html article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} lines, '
+        "or - for stdin",
     )
     parser.add_argument(
         "--date",
@@ -191,6 +198,61 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date of plain-text articles (default: a date in the file name)",
     )
+    parser.add_argument(
+        "--id",
+        metavar="DOC_ID",
+        help="id of the article read from stdin (default: stdin- and 12 hex digits of its text's SHA-256)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first unreadable input (default: report it on stderr, skip it, exit 1 at the end)",
+    )
+    parser.add_argument(
+        "--any-language",
+        action="store_true",
+        help="read documents that look non-English too (default: skip them with a message)",
+    )
+
+
+@dataclasses.dataclass
+class _Tally:
+    """What a run read, skipped and wrote, for its closing line on stderr."""
+
+    read: int = 0
+    skipped: int = 0
+    events: int = 0
+
+    def count_events(self, pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[tuple[Document, list[Event]]]:
+        for document, events in pairs:
+            self.events += len(events)
+            yield document, events
+
+    def finish(self) -> int:
+        """Print the summary line; the exit status: 1 when an input was skipped, else 0."""
+        _say(
+            "done",
+            f"read {self.read} document(s), skipped {self.skipped} input(s), wrote {self.events} event(s)",
+        )
+        return 1 if self.skipped else 0
+
+
+def _read_inputs(args: argparse.Namespace, tally: _Tally) -> Iterator[Document]:
+    """The documents of ``args.inputs``; each problem is one line on stderr (an error with --strict)."""
+    from conflict_kg.extract import InputProblem, iter_documents
+
+    if args.id is not None and "-" not in args.inputs:
+        raise InputError(f"--id {args.id!r} names the article read from stdin; give - among the inputs")
+    items = iter_documents(args.inputs, date=args.date, doc_id=args.id, english_only=not args.any_language)
+    for item in items:
+        if not isinstance(item, InputProblem):
+            tally.read += 1
+            yield item
+        elif item.skipped and args.strict:
+            raise InputError(f"{item} (--strict stops at the first bad input)")
+        else:
+            tally.skipped += item.skipped
+            _say("skipped" if item.skipped else "warning", str(item))
 
 
 def _add_extraction_options(parser: argparse.ArgumentParser) -> None:
@@ -358,12 +420,12 @@ def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Extract events from the inputs straight into a store, one named graph per document."""
-    from conflict_kg.extract import read_documents
-    from conflict_kg.extract._pipeline import iter_extractions
+    from conflict_kg.extract import iter_extractions
 
+    tally = _Tally()
     with _open_store(args, create=True) as store:
-        documents = read_documents(args.inputs, date=args.date)
-        pairs = iter_extractions(documents, model=args.model, workers=args.workers)
+        documents = _read_inputs(args, tally)
+        pairs = tally.count_events(iter_extractions(documents, model=args.model, workers=args.workers))
         store.on_optimize = lambda: print(
             "conflict-kg: compacting the store after a large load ...", file=sys.stderr, flush=True
         )
@@ -379,7 +441,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         ],
         None,
     )
-    return 0
+    return tally.finish()
 
 
 def add_ingest_command(subparsers: Subparsers) -> None:
@@ -620,6 +682,80 @@ def add_serve_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_serve)
 
 
+# ------------------------------------------------------------------ plot
+
+
+def run_plot(args: argparse.Namespace) -> int:
+    """Draw a timeline, map or network from graph files or a store and save it as PNG, SVG or PDF."""
+    from ._plot import map_figure, network_figure, picture_format, plot_events, timeline_figure, write_figure
+    from ._query import load_graph
+
+    picture_format(args.output)  # a bad suffix fails before the reading
+    if args.graph_files and args.store is not None:
+        raise InputError(f"give graph files or --store, not both; got {args.graph_files!r} and {args.store!r}")
+    if args.graph_files:
+        events = plot_events(load_graph(args.graph_files))
+    else:
+        with _open_store(args) as store:
+            events = plot_events(store)
+    filters = {
+        "actor": args.actor,
+        "place": args.place,
+        "plover": args.plover,
+        "since": args.since,
+        "until": args.until,
+    }
+    if args.picture == "timeline":
+        fig = timeline_figure(events, period=args.period, **filters)
+    elif args.picture == "map":
+        fig = map_figure(events, size_by=args.size_by, **filters)
+    else:
+        fig = network_figure(events, k=args.k, **filters)
+    write_figure(fig, args.output)
+    return 0
+
+
+def add_plot_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg plot``."""
+    from ._plot import CLASS_COLOURS, PICTURES
+
+    parser = subparsers.add_parser(
+        "plot",
+        usage=f"{PROG} plot {{{','.join(PICTURES)}}} [--store DIR|URL | GRAPH_FILE...] [filters] -o FILE.png|svg|pdf",
+        help="draw a timeline, a map or a network of the events",
+        description="Draw the events of a store (or of graph files) offline: a timeline of events per "
+        "day, week or month stacked by PLOVER class, a map of events at their places over country "
+        "outlines, or a network of who acted on whom. The filters narrow any picture.",
+    )
+    parser.add_argument("picture", choices=PICTURES, help="which picture")
+    parser.add_argument("graph_files", nargs="*", metavar="GRAPH_FILE", help="read these RDF files instead of a store")
+    _add_store_option(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the picture to write (.png, .svg, .pdf)")
+    parser.add_argument("--actor", metavar="NAME", help="only events whose actor or target label contains NAME")
+    parser.add_argument(
+        "--place", metavar="NAME", help="only events at a place whose name contains NAME, or in a country"
+    )
+    parser.add_argument(
+        "--class",
+        dest="plover",
+        choices=[c for c in CLASS_COLOURS if c],
+        metavar="PLOVER",
+        help="only events of this class",
+    )
+    parser.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="only events on or after this date")
+    parser.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="only events on or before this date")
+    parser.add_argument(
+        "--period", choices=("auto", "day", "week", "month"), default="auto", help="timeline bars (default: auto)"
+    )
+    parser.add_argument(
+        "--size-by", choices=("count", "killed"), default="count", help="map circle area (default: count)"
+    )
+    parser.add_argument(
+        "-k", type=positive_int, default=12, metavar="N", help="network: the N most active actors (default: 12)"
+    )
+    parser.set_defaults(func=run_plot)
+
+
 # ------------------------------------------------------------------ the program
 
 #: One function per subcommand; to add a command, write ``add_<name>_command`` and list it here.
@@ -632,6 +768,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_export_command,
     add_stats_command,
     add_serve_command,
+    add_plot_command,
 ]
 
 
@@ -665,9 +802,34 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     return args
 
 
-def _fail(message: str) -> None:
-    sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
+def _say(kind: str, message: str) -> None:
+    """One line on stderr: ``conflict-kg: KIND: message`` (the message's own line breaks folded)."""
+    sys.stderr.write(f"{PROG}: {kind}: {' '.join(message.split())}\n")
     sys.stderr.flush()
+
+
+def _fail(message: str) -> None:
+    _say("error", message)
+
+
+class _Stopped(KeyboardInterrupt):
+    """Raised by the SIGTERM/SIGHUP handler, so that ``finally`` blocks run (no ``.part`` file stays)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stopped(signum)
+
+
+def _on_termination(handler: Any) -> dict[int, Any]:
+    """Install ``handler`` for SIGTERM and SIGHUP (main thread only); the handlers it replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    return {signum: signal.signal(signum, handler) for signum in wanted}
 
 
 def _os_message(exc: OSError) -> str:
@@ -677,7 +839,12 @@ def _os_message(exc: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``conflict-kg`` with ``argv`` (default: the command line); return the exit status."""
+    """Run ``conflict-kg`` with ``argv`` (default: the command line); return the exit status.
+
+    SIGTERM and SIGHUP stop it like Ctrl-C: temporary files are removed and the
+    exit status is 128 plus the signal's number.
+    """
+    previous = _on_termination(_stop)
     try:
         args = _parse(build_parser(), argv)
         return int(args.func(args) or 0)
@@ -691,9 +858,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(str(exc))
     except OSError as exc:
         _fail(_os_message(exc))
+    except _Stopped as exc:
+        _fail(f"stopped by {signal.Signals(exc.signum).name}")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 1
 
 

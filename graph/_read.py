@@ -11,9 +11,9 @@ smallest.
 Reading is one pass over the statements, never a join: each statement whose
 predicate the event model uses is filed under its subject, and events are
 assembled from those records by dictionary look-ups. An in-memory graph is
-read whole; a store is read one document graph at a time (each a single index
-scan of Oxigraph's graph index) after its shared entity graph, so memory
-stays bounded by the largest document, and time grows with the number of
+read whole; a store is read one document graph at a time (index scans by
+predicate within the graph) after its shared entity graph, so memory stays
+bounded by the largest document, and time grows with the number of
 statements (``benchmarks/export.py``).
 """
 
@@ -26,7 +26,7 @@ from typing import Protocol, cast, runtime_checkable
 import pyoxigraph as ox
 from conflict_kg.extract import MODALITIES, Action, Event, Mention, Modality, Place, Time
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS
 
 from ._namespaces import CKG, GEONAMES, PLOVER, SEM, WGS84
 from ._rdf import ENTITIES_GRAPH
@@ -69,8 +69,6 @@ _FIELDS: dict[str, str] = {
         (WGS84.long, "long"),
     )
 }
-_TYPE = str(RDF.type)
-_EVENT = str(SEM.Event)
 _PLOVER = str(PLOVER)
 _GEONAMES = str(GEONAMES)
 
@@ -83,17 +81,17 @@ class _Reader:
 
     def __init__(self, shared: Mapping[str, Mapping[str, str]] | None = None) -> None:
         self.records: Records = {}
-        self.events: list[str] = []
         self.shared = shared or {}
 
     def add(self, statements: Iterable[tuple[str, str, str]]) -> None:
-        records, fields, events = self.records, _FIELDS, self.events
-        for s, p, o in statements:
-            field = fields.get(p)
-            if field is None:
-                if p == _TYPE and o == _EVENT:
-                    events.append(s)
-                continue
+        """File ``(subject, predicate IRI, object)`` statements (other predicates are skipped)."""
+        fields = _FIELDS
+        self.add_fields((s, fields[p], o) for s, p, o in statements if p in fields)
+
+    def add_fields(self, statements: Iterable[tuple[str, str, str]]) -> None:
+        """File ``(subject, field, object)`` statements, keeping the smallest value of a field."""
+        records = self.records
+        for s, field, o in statements:
             record = records.get(s)
             if record is None:
                 records[s] = {field: o}
@@ -167,7 +165,7 @@ class _Reader:
 
     def read(self) -> list[Event]:
         """The events filed so far, sorted by document, sentence and event IRI, each once."""
-        found = {node: self._event(node) for node in dict.fromkeys(self.events)}
+        found = {node: self._event(node) for node, record in self.records.items() if "lemma" in record}
         events = [(node, e) for node, e in found.items() if e is not None]
         events.sort(key=lambda pair: (pair[1].doc, pair[1].sentence, pair[0]))
         return [e for _, e in events]
@@ -219,21 +217,38 @@ def events_from_graph(graph: Graph) -> Iterator[Event]:
     >>> ev = Event("d1", 0, Action("shelled", "shell", "ASSAULT"), actor=Mention("Rebels"))
     >>> list(events_from_graph(build_graph([ev]))) == [ev]
     True
+    >>> from conflict_kg.graph import build_dataset
+    >>> list(events_from_graph(build_dataset([ev]))) == [ev]
+    True
     """
-    yield from events_from_statements((str(s), str(p), str(o)) for s, p, o in graph)
+    triples = graph.triples((None, None, None))  # a Dataset's union graph too (iterating one gives quads)
+    yield from events_from_statements((str(s), str(p), str(o)) for s, p, o in triples)
 
 
-def _values(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, str, str]]:
-    for q in quads:
-        yield q.subject.value, q.predicate.value, q.object.value  # type: ignore[union-attr]
+_PREDICATES = tuple((ox.NamedNode(p), field) for p, field in _FIELDS.items())
+
+
+def _graph_fields(store: ox.Store, graph: ox.NamedNode) -> Iterator[tuple[str, str, str]]:
+    """``(subject, field, object)`` of one graph: one index scan per predicate of the model.
+
+    Scanning by predicate decodes only the statements the events need (about two
+    thirds of a document graph) and never the predicate: at 10k synthetic events
+    this takes 35% less time than one scan of the whole graph, and an aggregate
+    SPARQL query of the event attributes alone (12 OPTIONALs, no labels) as much as
+    the whole graph scan.
+    """
+    for predicate, field in _PREDICATES:
+        for q in store.quads_for_pattern(None, predicate, None, graph):
+            yield q.subject.value, field, q.object.value  # type: ignore[union-attr]
 
 
 def events_from_oxigraph(store: ox.Store) -> Iterator[Event]:
     """Yield the events of a pyoxigraph store that holds one named graph per document, streaming.
 
     The shared entity graph is read first; then each document graph, in the
-    order of the document ids, with one index scan each. Events come sorted by
-    document, sentence and event IRI, as :func:`events_from_graph` gives them.
+    order of the document ids (index scans by predicate, :func:`_graph_fields`).
+    Events come sorted by document, sentence and event IRI, as
+    :func:`events_from_graph` gives them.
 
     >>> import pyoxigraph as ox
     >>> from conflict_kg.extract import Action, Event
@@ -245,7 +260,7 @@ def events_from_oxigraph(store: ox.Store) -> Iterator[Event]:
     [('d1', 'fire')]
     """
     shared = _Reader()
-    shared.add(_values(store.quads_for_pattern(None, None, None, ox.NamedNode(str(ENTITIES_GRAPH)))))
+    shared.add_fields(_graph_fields(store, ox.NamedNode(str(ENTITIES_GRAPH))))
     identifier = ox.NamedNode(str(DCTERMS.identifier))
     docs = sorted(
         (q.object.value, q.graph_name.value)  # type: ignore[union-attr]
@@ -254,7 +269,7 @@ def events_from_oxigraph(store: ox.Store) -> Iterator[Event]:
     )
     for _doc, graph in docs:
         reader = _Reader(shared.records)
-        reader.add(_values(store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+        reader.add_fields(_graph_fields(store, ox.NamedNode(graph)))
         yield from reader.read()
 
 

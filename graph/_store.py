@@ -53,7 +53,7 @@ from rdflib.term import Identifier, Node
 
 from ._iris import document_iri
 from ._namespaces import ID, PREFIXES
-from ._networkx import to_networkx
+from ._networkx import write_graphml
 from ._ntriples import from_oxigraph, nquads
 from ._rdf import ENTITIES_GRAPH
 from ._read import events_from_oxigraph
@@ -463,9 +463,10 @@ class Store(abc.ABC):
 
         ``turtle`` and ``nt`` hold the merged graph (each statement once);
         ``trig``, ``nquads`` and ``jsonld`` keep one named graph per document;
-        ``graphml`` is the networkx view of the merged graph; ``csv`` has one row
-        per event. The file appears complete or not at all: it is written beside
-        its destination and renamed into place.
+        ``graphml`` is the networkx view (:func:`~._networkx.write_graphml`, streamed);
+        ``csv`` has one row per event (:data:`~._rows.EVENT_COLUMNS`). GraphML and CSV
+        read the store in one pass (:meth:`events`). The file appears complete or not
+        at all: it is written beside its destination and renamed into place.
 
         Raises
         ------
@@ -479,23 +480,14 @@ class Store(abc.ABC):
         path = Path(path)
         with atomic_write(path) as handle:
             if fmt == "csv":
-                self._write_csv(handle)
+                write_events_csv(self.events(), handle)
+            elif fmt == "graphml":
+                write_graphml(self.events(), handle)
             else:
                 out = cast(IO[bytes], handle.buffer)
-                if fmt == "graphml":
-                    self._write_graphml(out)
-                else:
-                    self._dump(fmt, out)
+                self._dump(fmt, out)
                 out.flush()
         return path
-
-    def _write_csv(self, out: IO[str]) -> None:
-        write_events_csv(self.events(), out)
-
-    def _write_graphml(self, out: IO[bytes]) -> None:
-        import networkx as nx
-
-        nx.write_graphml(to_networkx(self.events()), out)
 
     @abc.abstractmethod
     def _snapshot(self) -> contextlib.AbstractContextManager[ox.Store]:

@@ -133,7 +133,7 @@ def test_failed_extract_leaves_no_file(
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["extract", "missing.txt"], ["'missing.txt' does not exist"]),
+        (["extract", "missing.txt", "--strict"], ["missing.txt: does not exist", "--strict"]),
         (["extract", "x.txt", "--date", "2016-13-45"], ["--date", "'2016-13-45'"]),
         (["extract", "x.txt", "--workers", "0"], ["--workers", "'0'"]),
         (["extract", "x.txt", "-o", "out.docx"], ["'.docx'", "--format"]),

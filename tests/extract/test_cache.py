@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conflict_kg.extract import _gazetteer
-from conflict_kg.extract._cache import CACHE_ENV, cache_dir, cache_key, cached_file
+from conflict_kg.extract._cache import CACHE_ENV, KEEP, cache_dir, cache_key, cached_file
 
 
 @pytest.fixture
@@ -58,11 +59,12 @@ def test_missing_or_damaged_file_is_rebuilt(folder: Path, damage: str) -> None:
     assert build.calls == 2
 
 
-def test_new_key_replaces_the_old_file(folder: Path) -> None:
-    """An upgrade (another key) builds a new file and deletes the former one."""
-    cached_file("t.txt", "k1", Builder(), _whole)
-    cached_file("t.txt", "k2", Builder(), _whole)
-    assert _files(folder) == ["t-k2.txt"]
+def test_new_keys_keep_the_newest_files(folder: Path) -> None:
+    """Another key (an upgrade, another checkout) builds its own file; only the KEEP newest files stay."""
+    for i in range(KEEP + 2):
+        path = cached_file("t.txt", f"k{i}", Builder(), _whole)
+        os.utime(path, ns=(i * 10**9, i * 10**9))  # distinct modification times, oldest first
+    assert _files(folder) == [f"t-k{i}.txt" for i in range(2, KEEP + 2)]
 
 
 @pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])

@@ -19,6 +19,7 @@ from conflict_kg.graph import (
     place_iri,
     serialize,
     to_networkx,
+    write_graphml,
 )
 
 
@@ -88,3 +89,17 @@ def test_events_frame(fallujah_events: list[Event], source: str) -> None:
     assert set(frame.loc[frame["action"] == "seek", "modality"]) == {"negated"}
     order = list(zip(frame["document"], frame["sentence_index"], strict=True))
     assert order == sorted(order) == [("d00", 1), ("d00", 1), ("d00", 2), ("d00", 3), ("d01", 0)]
+
+
+def test_streamed_graphml_equals_networkx_graphml(fallujah_events: list[Event]) -> None:
+    """write_graphml gives the file networkx writes for to_networkx: same nodes, edges, keys and typed values."""
+    ours = io.StringIO()
+    assert write_graphml(fallujah_events, ours) == to_networkx(fallujah_events).number_of_edges()
+    theirs = io.BytesIO()
+    nx.write_graphml(to_networkx(fallujah_events), theirs)
+    back = nx.read_graphml(io.StringIO(ours.getvalue()), force_multigraph=True)
+    expected = nx.read_graphml(io.BytesIO(theirs.getvalue()), force_multigraph=True)
+    assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True), key=repr) == sorted(expected.edges(keys=True, data=True), key=repr)
+    fallujah = back.nodes[str(place_iri(fallujah_events[0].place))]
+    assert fallujah["geonames_id"] == 99608 and fallujah["lat"] == 33.35

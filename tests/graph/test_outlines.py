@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pycountry
 import pytest
-from conflict_kg.graph import _outlines, countries_geojson, country_outlines
-
-
-def test_docstring_examples() -> None:
-    assert doctest.testmod(_outlines, optionflags=doctest.ELLIPSIS).failed == 0
+from conflict_kg.graph import countries_geojson, country_outlines
 
 
 def test_every_feature_is_plain_geojson_with_codes_and_a_name() -> None:
