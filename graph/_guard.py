@@ -31,6 +31,9 @@ conflict_kg.graph._guard.QueryRefusedError: queries are read-only; use ingest/re
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import multiprocessing
 import os
 import queue
@@ -64,6 +67,7 @@ __all__ = [
     "QueryRequest",
     "QuerySource",
     "QueryTimeoutError",
+    "Rows",
     "answer_query",
     "check_query",
     "media_types",
@@ -277,12 +281,16 @@ class QueryReader:
             self._stamp = stamp
         return self._oxigraph
 
-    def query(self, request: QueryRequest) -> Result:
-        """Run ``request.query`` and return at most ``limit + 1`` rows (or triples), so a cut can be told."""
+    def query(self, request: QueryRequest, *, raw_rows: bool = False) -> Result | Rows:
+        """Run ``request.query`` and return at most ``limit + 1`` rows (or triples), so a cut can be told.
+
+        With ``raw_rows``, SELECT rows of an embedded store come as :class:`Rows` of
+        pyoxigraph terms (for the fast writers), not as an rdflib result.
+        """
         check_query(request.query, allow_service=request.allow_service)
         keep = None if request.limit is None else request.limit + 1
         if self.embedded:
-            return self._query_embedded(request, keep)
+            return self._query_embedded(request, keep, raw_rows)
         if self.source.store is not None:
             from ._store import open_store
 
@@ -298,7 +306,7 @@ class QueryReader:
             self._graph = load_graph(self.source.files)
         return _cap(run_query(self._graph, request.query), keep)
 
-    def _query_embedded(self, request: QueryRequest, keep: int | None) -> Result:
+    def _query_embedded(self, request: QueryRequest, keep: int | None, raw_rows: bool) -> Result | Rows:
         import pyoxigraph as ox
 
         from ._store import result_from_oxigraph, with_prefixes
@@ -312,7 +320,11 @@ class QueryReader:
         for attempt in range(_OPEN_ATTEMPTS):
             store = self._open_embedded()
             try:
-                return result_from_oxigraph(store.query(text, **options), limit=keep)
+                raw = store.query(text, **options)
+                if raw_rows and isinstance(raw, ox.QuerySolutions):
+                    names = [v.value for v in raw.variables]
+                    return Rows(names, list(islice(raw, keep)))
+                return result_from_oxigraph(raw, limit=keep)
             except SyntaxError as exc:
                 raise QueryError(f"SPARQL syntax error: {exc}") from None
             except (ValueError, TypeError) as exc:
@@ -322,6 +334,77 @@ class QueryReader:
                     raise StoreError(f"reading store {self.source.store!r} failed: {exc}") from None
                 self._oxigraph = None
         raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class Rows:
+    """SELECT rows as pyoxigraph gives them: the variable names and the solutions (terms or None)."""
+
+    variables: list[str]
+    solutions: list[Any]
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _ox_json_term(term: Any) -> dict[str, str]:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}  # an RDF-star triple, as text
+
+
+def _ox_json(rows: Rows) -> bytes:
+    """SPARQL 1.1 JSON results of pyoxigraph rows (each term converted once)."""
+    cache: dict[Any, dict[str, str]] = {}
+    bindings = []
+    for solution in rows.solutions:
+        binding = {}
+        for name, term in zip(rows.variables, solution, strict=True):
+            if term is not None:
+                value = cache.get(term)
+                if value is None:
+                    value = cache[term] = _ox_json_term(term)
+                binding[name] = value
+        bindings.append(binding)
+    doc = {"head": {"vars": rows.variables}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _ox_csv(rows: Rows) -> bytes:
+    """SPARQL 1.1 CSV results of pyoxigraph rows: IRIs and literal values as text, ``_:`` blank nodes."""
+    import pyoxigraph as ox
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(rows.variables)
+    for solution in rows.solutions:
+        writer.writerow(
+            ["" if t is None else f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value for t in solution]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def _ox_tsv(rows: Rows) -> bytes:
+    """SPARQL 1.1 TSV results of pyoxigraph rows: terms in N-Triples syntax (tabs escaped)."""
+    lines = ["\t".join(f"?{n}" for n in rows.variables)]
+    for solution in rows.solutions:
+        lines.append("\t".join("" if t is None else str(t).replace("\t", "\\t") for t in solution))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+#: The SELECT formats written straight from pyoxigraph terms (no rdflib result in between).
+_FAST_WRITERS = {"json": _ox_json, "csv": _ox_csv, "tsv": _ox_tsv}
 
 
 def _cap(result: Result, keep: int | None) -> Result:
@@ -351,7 +434,22 @@ def _tsv(result: Result) -> bytes:
 
 def answer_query(reader: QueryReader, request: QueryRequest) -> Answer:
     """Run ``request`` with ``reader`` and render it: the command line's text, or the best accepted media type."""
-    result = reader.query(request)
+    fast = None
+    if request.text_format is None and reader.embedded:
+        try:
+            fast = _choose(request.accept, RESULT_MEDIA_TYPES)
+        except NotAcceptableError:
+            fast = None
+    answer = reader.query(request, raw_rows=fast is not None and RESULT_MEDIA_TYPES[fast] in _FAST_WRITERS)
+    if isinstance(answer, Rows):
+        media = cast(str, fast)
+        truncated = request.limit is not None and len(answer.solutions) > request.limit
+        if truncated:
+            answer = Rows(answer.variables, answer.solutions[: request.limit])
+        body = _FAST_WRITERS[RESULT_MEDIA_TYPES[media]](answer)
+        charset = "" if media.endswith("json") else "; charset=utf-8"
+        return Answer("SELECT", body, media + charset, len(answer.solutions), truncated)
+    result = answer
     kind = result.type
     graph_kind = kind in ("CONSTRUCT", "DESCRIBE")
     if kind == "ASK":

@@ -62,8 +62,14 @@ def example_queries() -> list[tuple[str, str]]:
 
 
 def examples_json() -> bytes:
-    """:func:`example_queries` as a JSON list of ``{"title", "query"}``."""
-    return json.dumps([{"title": t, "query": q} for t, q in example_queries()]).encode("utf-8")
+    """:func:`example_queries` as a JSON list of ``{"title", "query"}``, with ``PREFIX`` lines for the editor.
+
+    The endpoint needs no ``PREFIX`` lines for the project's prefixes, but the page's
+    editor checks the query as it is typed and flags undeclared ones.
+    """
+    from ._store import with_prefixes
+
+    return json.dumps([{"title": t, "query": with_prefixes(q)} for t, q in example_queries()]).encode("utf-8")
 
 
 def page_html() -> str:

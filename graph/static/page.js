@@ -52,10 +52,11 @@
     return div;
   }
 
-  function icon(symbol) {
-    const span = document.createElement("span");
-    span.textContent = symbol;
-    return span;
+  // a 16-pixel icon for a view's button, drawn from SVG shapes (no icon font needed)
+  function icon(shapes) {
+    const svg = el("svg", { viewBox: "0 0 16 16", width: 16, height: 16, "aria-hidden": "true" });
+    for (const [name, attrs] of shapes) el(name, { fill: "currentColor", ...attrs }, svg);
+    return svg;
   }
 
   // ------------------------------------------------------------------ map
@@ -77,6 +78,7 @@
     const lon = vars.find((v) => /^(lon|long|lng|longitude)$/i.test(v));
     if (!wkt && !(lat && lon)) return [];
     const labels = vars.filter((v) => ![wkt, lat, lon].includes(v));
+    const place = vars.find((v) => /^place(name|label)?$/i.test(v));
     const weight = numericVar(vars, rows, [wkt, lat, lon]);
     const byPlace = new Map();
     for (const row of rows) {
@@ -89,7 +91,7 @@
       }
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       const key = x.toFixed(3) + "," + y.toFixed(3);
-      const point = byPlace.get(key) || { x, y, count: 0, names: new Set() };
+      const point = byPlace.get(key) || { x, y, count: 0, names: new Set(), place: place && text(row[place]) };
       point.count += weight && row[weight] ? parseFloat(row[weight].value) || 1 : 1;
       const name = labels.filter((v) => v !== weight).map((v) => text(row[v])).filter(Boolean).join(" · ");
       if (name && point.names.size < 8) point.names.add(name);
@@ -112,7 +114,7 @@
       return points(this.yasr).length > 0;
     }
     getIcon() {
-      return icon("\u{1F5FA}");
+      return icon([["path", { d: "M8 1a5 5 0 0 0-5 5c0 4 5 9 5 9s5-5 5-9a5 5 0 0 0-5-5zm0 7a2 2 0 1 1 0-4 2 2 0 0 1 0 4z" }]]);
     }
     async draw() {
       const found = points(this.yasr);
@@ -129,13 +131,13 @@
       const unit = (x1 - x0) / 900; // one screen pixel, roughly
       const most = Math.max(...found.map((p) => p.count));
       for (const p of found) {
-        const r = unit * (4 + 10 * Math.sqrt(p.count / most));
+        const r = unit * (3 + 7 * Math.sqrt(p.count / most));
         const dot = el("circle", { class: "point", cx: p.x, cy: -p.y, r }, dots);
         tip(dot, [...p.names].join("\n") + (p.count > 1 ? `\n(${p.count})` : ""));
-        const name = [...p.names][0];
+        const name = p.place || [...p.names][0];
         if (name && found.length <= 40) {
-          const label = el("text", { class: "label", x: p.x + r * 1.2, y: -p.y + unit * 4, "font-size": unit * 11 }, dots);
-          label.textContent = name.split(" · ").slice(0, 2).join(" · ");
+          const label = el("text", { class: "label", x: p.x + r * 1.2, y: -p.y + unit * 4, "font-size": unit * 12 }, dots);
+          label.textContent = p.place || name.split(" · ").slice(0, 2).join(" · ");
         }
       }
       const note = caption(div, `${found.length} place(s)`);
@@ -185,7 +187,7 @@
       return !!found && found.months.size > 0;
     }
     getIcon() {
-      return icon("\u{1F4C5}");
+      return icon([1, 5, 9, 13].map((x, i) => ["rect", { x, y: 14 - 3 * (i + 1), width: 2.5, height: 3 * (i + 1) }]));
     }
     draw() {
       const { date, weight, months } = dated(this.yasr);
@@ -261,11 +263,18 @@
         s.dx -= dx * f; s.dy -= dy * f; t.dx += dx * f; t.dy += dy * f;
       }
       for (const n of nodes) {
-        n.dx += (width / 2 - n.x) * 0.05; n.dy += (height / 2 - n.y) * 0.05;
+        n.dx += (width / 2 - n.x) * 0.3; n.dy += (height / 2 - n.y) * 0.3;
         const d = Math.max(Math.hypot(n.dx, n.dy), 0.01), move = Math.min(d, heat);
-        n.x = Math.min(width - 20, Math.max(20, n.x + (n.dx / d) * move));
-        n.y = Math.min(height - 20, Math.max(20, n.y + (n.dy / d) * move));
+        n.x += (n.dx / d) * move;
+        n.y += (n.dy / d) * move;
       }
+    }
+    // fit the drawing into the frame, room left on the right for labels
+    const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (const n of nodes) {
+      n.x = 30 + ((n.x - x0) / Math.max(x1 - x0, 1)) * (width - 200);
+      n.y = 30 + ((n.y - y0) / Math.max(y1 - y0, 1)) * (height - 60);
     }
   }
 
@@ -280,7 +289,12 @@
       return !!found && found.length > 0;
     }
     getIcon() {
-      return icon("\u{1F578}");
+      return icon([
+        ["circle", { cx: 3, cy: 4, r: 2.2 }],
+        ["circle", { cx: 13, cy: 3, r: 2.2 }],
+        ["circle", { cx: 8, cy: 13, r: 2.2 }],
+        ["path", { d: "M3 4L13 3L8 13Z", fill: "none", stroke: "currentColor", "stroke-width": 1 }],
+      ]);
     }
     draw() {
       const found = edges(this.yasr);

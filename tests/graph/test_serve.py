@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
 import subprocess
-import sys
-import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -22,50 +19,13 @@ from rdflib import Graph, URIRef
 
 pytestmark = pytest.mark.slow
 Shellings = Callable[[int, int], list[Event]]
+Server = Any  # the conftest's Server: a `conflict-kg serve` process with .url, .port, .children()
+ServeStore = Callable[..., Server]
 
 HUGE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 WHO = "SELECT ?who WHERE { ?a ckga:shell ?t . ?a rdfs:label ?who } ORDER BY ?who"
 COUNT = "SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }"
 CONSTRUCT = "CONSTRUCT { ?a ckga:shell ?t } WHERE { ?a ckga:shell ?t }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """A ``conflict-kg serve`` process on loopback."""
-
-    def __init__(self, store: str, *options: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "conflict_kg.graph._cli", "serve", "--store", store, "--port", str(self.port)]
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop(); a pipe could fill and block the server
-        self.process = subprocess.Popen([*command, *options], stderr=self.log)
-        for _ in range(300):
-            try:
-                httpx.get(self.url + "/sparql", timeout=1)
-                return
-            except httpx.TransportError:
-                if self.process.poll() is not None:
-                    self.log.seek(0)
-                    raise RuntimeError(f"serve ended: {self.log.read().decode()}") from None
-                time.sleep(0.1)
-        raise RuntimeError("serve did not start")
-
-    def children(self) -> set[int]:
-        """The process ids of the server's children (its query processes)."""
-        found: set[int] = set()
-        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            found.update(int(p) for p in (task / "children").read_text().split())
-        return found
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(30)
-        self.log.close()
 
 
 @pytest.fixture(scope="module")
@@ -77,18 +37,14 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory, shellings: Shellings) ->
 
 
 @pytest.fixture(scope="module")
-def server(store_dir: str) -> Iterator[Server]:
-    served = Server(store_dir, "--timeout", "2", "--max-rows", "10", "--max-request-bytes", "20000")
-    yield served
-    served.stop()
+def server(store_dir: str, serve_store: ServeStore) -> Server:
+    return serve_store(store_dir, "--timeout", "2", "--max-rows", "10", "--max-request-bytes", "20000")
 
 
 @pytest.fixture(scope="module")
-def readme_server(store_dir: str) -> Iterator[Server]:
+def readme_server(store_dir: str, serve_store: ServeStore) -> Server:
     """A server with the default options, as README starts it."""
-    served = Server(store_dir)
-    yield served
-    served.stop()
+    return serve_store(store_dir)
 
 
 def sparql(server: Server, method: str, query: str, accept: str | None = None, **params: str) -> httpx.Response:
@@ -243,20 +199,17 @@ def test_huge_query_is_stopped(server: Server) -> None:
     assert count(server) == "12"
 
 
-def test_served_store_sees_an_ingest(tmp_path: Path, shellings: Shellings) -> None:
+def test_served_store_sees_an_ingest(tmp_path: Path, shellings: Shellings, serve_store: ServeStore) -> None:
     """A store being served can be ingested into by another process; queries see the new documents."""
     path = str(tmp_path / "kg")
     with open_store(path) as store:
         store.add_events(shellings(0, 2))
-    served = Server(path)
-    try:
-        assert count(served) == "2"
-        with open_store(path) as writer:  # the server holds no lock: this is the writer
-            writer.add_events(shellings(100, 3))
-            assert count(served) == "5"
+    served = serve_store(path)
+    assert count(served) == "2"
+    with open_store(path) as writer:  # the server holds no lock: this is the writer
+        writer.add_events(shellings(100, 3))
         assert count(served) == "5"
-    finally:
-        served.stop()
+    assert count(served) == "5"
 
 
 # ------------------------------------------------------------------ safety options (in-process app)
