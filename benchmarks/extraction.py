@@ -71,6 +71,7 @@ def clear_string_caches() -> None:
 
     for fn in (
         _events._describe,
+        _events._place_kind,
         _clauses._describes_party,
         _gazetteer.lookup_place,
         _times.resolve_time,

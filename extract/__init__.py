@@ -4,7 +4,15 @@ Importing this package does not import spaCy nor load a model; the pipeline is
 loaded on first use by :func:`load_model`.
 """
 
-from ._documents import date_from_name, parse_jsonl, read_documents
+from ._documents import (
+    InputProblem,
+    check_output,
+    date_from_name,
+    iter_documents,
+    parse_jsonl,
+    read_documents,
+    stdin_id,
+)
 from ._exceptions import (
     ConflictKGError,
     DocumentError,
@@ -15,6 +23,7 @@ from ._exceptions import (
     RemoteStoreError,
     StoreError,
 )
+from ._gazetteer import lookup_place
 from ._model import MODALITIES, Action, Document, Event, Mention, Modality, Place, Time
 from ._nlp import DEFAULT_MODELS, load_model
 from ._pipeline import events_from_doc, extract_events, iter_extractions
@@ -29,6 +38,7 @@ __all__ = [
     "Event",
     "ExportError",
     "InputError",
+    "InputProblem",
     "Mention",
     "Modality",
     "ModelNotFoundError",
@@ -37,11 +47,15 @@ __all__ = [
     "RemoteStoreError",
     "StoreError",
     "Time",
+    "check_output",
     "date_from_name",
     "events_from_doc",
     "extract_events",
+    "iter_documents",
     "iter_extractions",
     "load_model",
+    "lookup_place",
     "parse_jsonl",
     "read_documents",
+    "stdin_id",
 ]

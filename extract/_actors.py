@@ -216,6 +216,9 @@ SECTOR_CODES: Mapping[str, str | None] = {
 STATE_TYPES = frozenset({MILITARY, POLICE, INTELLIGENCE, GOVERNMENT, LEGISLATURE, JUDICIARY})
 #: Types that take the article's country when the phrase names none ("Government troops").
 CONTEXT_TYPES = STATE_TYPES
+#: Groups local by nature, of the article's country when the phrase names none ("gang members
+#: attacked the town" in an article about Haiti), without that country entering their name.
+LOCAL_TYPES = frozenset({CRIMINAL, MILITIA})
 #: The noun naming an actor of each type when a modifier, not the head, gave the type.
 TYPE_NOUNS: Mapping[str, str] = {
     MILITARY: "military",
@@ -508,7 +511,7 @@ GOVERNMENT_WORDS = frozenset(
     }
 )
 #: Prepositions after a head whose object may name the organization ("members of Hamas").
-OF_PREPOSITIONS = frozenset({"of", "from"})
+OF_PREPOSITIONS = frozenset({"of", "from", "for"})
 #: Particles allowed inside a proper name ("Ali al-Sistani", "Abu Bakr al-Baghdadi").
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "du", "le", "la"})
 
@@ -785,8 +788,12 @@ def _load_rows(lex: ActorLexicon, table: str, rows: list[tuple[str, list[str]]])
             if code_ok is None or not name:
                 raise InputError(f"{where}: a country row needs a code and a name, got {f!r}")
             lex.country_names[code_ok] = name
-            for alias in [name, *_split_list(aliases), *_pycountry_names(code_ok)]:
+            for alias in [name, *_split_list(aliases)]:
                 lex.add("country", alias, code_ok)
+            for alias in _pycountry_names(code_ok):
+                # ISO's names fill gaps; they never take a name a row gives (news "Congo" is the DRC)
+                if lex.lookup("country", alias.split()) is None:
+                    lex.add("country", alias, code_ok)
             for capital in _split_list(capitals):
                 lex.add("capital", capital, code_ok)
 
@@ -1323,7 +1330,11 @@ def describe_actor(
     if not isinstance(text, str):
         raise InputError(f"describe_actor needs a string, got {text!r}")
     info, plain = _read(text, head, context_country, lex)
-    return info if plain else _settle(info, context_country, lex)
+    info = info if plain else _settle(info, context_country, lex)
+    if info.country is None and context_country and info.type in LOCAL_TYPES:
+        # gangs and militias are of the country they fight in; their name stays as written
+        info = replace(info, country=context_country)
+    return info
 
 
 #: The kinds of actor that are parties even without an actor type.

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from ._actors import names_party
 from ._mentions import conjuncts, mention_span
 from ._places import PLACE_ENTS
+from ._tense import STANDING_RELATIONS
+from ._times import resolve_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -126,8 +128,33 @@ NON_EVENT_LEMMAS = frozenset(
         "put",
         "pass",
         "accord",
+        # descriptions, changes of amount or state, and dealings that are no conflict acts
+        "link",
+        "neighbor",
+        "neighbour",
+        "bind",
+        "grow",
+        "increase",
+        "decrease",
+        "intensify",
+        "deteriorate",
+        "worsen",
+        "spread",
+        "stall",
+        "suffer",
+        "starve",
+        "engulf",
+        "submerge",
+        "require",
+        "spend",
+        "sell",
+        "lose",
+        "miss",
+        "work",
     }
 )
+#: Non-event verbs that are speech acts when they report: '"...," he added.', 'noted that ...'.
+REPORTING_ONLY = frozenset({"add", "note"})
 #: Governors whose ``xcomp`` carries the event: "continued pursuing militants" -> pursue.
 TRANSPARENT_GOVERNORS = frozenset(
     {
@@ -230,8 +257,20 @@ SPEECH_LEMMAS = frozenset(
         "vow",
         "pledge",
         "promise",
+        # verbal acts that judge rather than report: dated only when a date is stated for them
+        "condemn",
+        "denounce",
+        "blame",
+        "criticize",
+        "criticise",
+        "praise",
+        "welcome",
+        "comment",
+        "call",
     }
 )
+#: Words that open a clause but that the parser may read as prepositions ("since an alliance launched ...").
+SUBORDINATORS = frozenset({"since", "after", "before", "until", "as", "when", "while"})
 #: Verbs whose object did the ``of``/``for`` complement ("accused the army of torturing").
 ACCUSING_LEMMAS = frozenset(
     {
@@ -584,6 +623,31 @@ ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
 PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 #: Nouns that cannot act: a clause with one as its actor and no target is a description
 #: ("the main road running through the city").
+#: Forces of nature: they kill and destroy, but they are no actors, whatever their object.
+NATURAL_FORCES = frozenset(
+    {
+        "flood",
+        "floodwater",
+        "rain",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "earthquake",
+        "quake",
+        "landslide",
+        "drought",
+        "heatwave",
+        "wildfire",
+        "disease",
+        "epidemic",
+        "outbreak",
+    }
+)
+#: Light-verb idioms that state no act: 'the ceasefire took effect', 'the fighting took place'.
+IDIOM_OBJECTS = {
+    "take": frozenset({"place", "effect", "hold", "root", "shape"}),
+    "share": frozenset({"border", "frontier", "boundary"}),
+}
 INANIMATE_ACTORS = frozenset(
     {
         "road",
@@ -761,10 +825,39 @@ def _phrasal_lemma(verb: Token) -> str:
     # light verb "open fire (on)": the event is firing
     if lemma == "open" and any(c.dep_ in OBJ_DEPS and c.lemma_ == "fire" for c in verb.children):
         lemma = "open fire"
-    # light verb "set fire (to)": the event is burning
-    if lemma == "set" and any(c.dep_ in OBJ_DEPS and c.lemma_ == "fire" for c in verb.children):
+    # light verb "set fire (to)", "set X ablaze", "set X on fire": the event is burning
+    if lemma == "set" and (
+        any(c.dep_ in OBJ_DEPS and c.lemma_ == "fire" for c in verb.children) or _burning_phrase(verb) is not None
+    ):
         lemma = "set fire"
     return lemma
+
+
+#: Words that make "set X ..." a burning: "set the depot ablaze".
+ABLAZE_WORDS = frozenset({"ablaze", "alight", "afire", "aflame"})
+
+
+def _burning_phrase(verb: Token) -> Token | None:
+    """The 'ablaze' or 'on fire' token of 'set X ablaze' / 'set X on fire' (wherever the parser hung it)."""
+    for obj in [verb, *(c for c in verb.children if c.dep_ in OBJ_DEPS)]:
+        for child in obj.children:
+            if child.lower_ in ABLAZE_WORDS:
+                return child
+            if child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ == "fire" for g in child.children):
+                return child
+        if obj is not verb and obj.lower_ in ABLAZE_WORDS:
+            return obj
+    return None
+
+
+def _burnt(verb: Token) -> Token | None:
+    """What 'set ... ablaze / on fire' burns: the object, or the noun the parser made a modifier of 'ablaze'."""
+    obj = next((c for c in verb.children if c.dep_ in OBJ_DEPS), None)
+    if obj is None or obj.lemma_ == "fire":
+        return None
+    if obj.lower_ in ABLAZE_WORDS:
+        return next((c for c in reversed(list(obj.lefts)) if c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN"), None)
+    return obj
 
 
 # --- argument finding ------------------------------------------------------------
@@ -834,6 +927,9 @@ def surface_subject(verb: Token) -> Token | None:
     # purpose infinitive: 'started a hunger strike to protest the decision' -> the striker
     if verb.dep_ == "advcl" and head.pos_ in {"VERB", "AUX"} and _is_infinitive(verb):
         return _logical_actor_token(head)
+    demoted = _demoted_main_subject(verb)
+    if demoted is not None:
+        return demoted
     # participial adjunct: 'struck a school bus, killing 40 children' -> the head's doer;
     # with no comma it modifies the noun right before it: 'executed men fleeing the city' -> men
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
@@ -847,6 +943,9 @@ def surface_subject(verb: Token) -> Token | None:
     # 'accused the army of torturing detainees' -> army; 'after capturing the town' -> head's doer
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        accused = _accused_object(governor)
+        if accused is not None:
+            return accused
         if governor.pos_ in {"VERB", "AUX"}:
             if verb_lemma(governor) in ACCUSING_LEMMAS:
                 # 'accused X of V-ing' -> X; passive 'X has been accused of V-ing' -> X
@@ -855,6 +954,41 @@ def surface_subject(verb: Token) -> Token | None:
                 if obj is not None:
                     return obj
             return _logical_actor_token(governor)
+    return None
+
+
+def _accused_object(noun: Token) -> Token | None:
+    """'accused [troops and paramilitaries] of ...' with 'of' hung on the object: the first object."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head
+    verb = first.head
+    if first.dep_ in OBJ_DEPS and verb.pos_ == "VERB" and verb_lemma(verb) in ACCUSING_LEMMAS:
+        return first
+    return None
+
+
+def _demoted_main_subject(verb: Token) -> Token | None:
+    """A finite verb the parser demoted to an adverbial clause keeps the subject it lost.
+
+    'Jihadists linked to al-Qaeda attacked a post': the participle became the main verb and
+    'attacked' its adverbial clause, so the participle's subject is the doer. 'since an alliance
+    of groups launched an offensive': the subordinator was read as a preposition, so its object is.
+    """
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"mark", "aux"} for c in verb.children):
+        return None
+    if _is_passive(verb):
+        return None
+    head = verb.head
+    if head.i < verb.i and verb_lemma(head) in STANDING_RELATIONS:
+        subj = next((c for c in head.children if c.dep_ in ACTIVE_SUBJ_DEPS), None)
+        if subj is not None:
+            return subj
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS and prep.i < verb.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.right_edge.i == verb.i - 1 and pobj.pos_ in {"NOUN", "PROPN"}:
+                return pobj
     return None
 
 
@@ -1136,10 +1270,22 @@ def _verb_text(verb: Token) -> str:
     return " ".join(t.text for t in toks)
 
 
+def _reports(verb: Token) -> bool:
+    """A verb that reports speech: a clause or a quotation for complement, and no plain object."""
+    if any(c.dep_ in OBJ_DEPS for c in verb.children):
+        return False
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return True
+    # a quotation before it ('"We will not retreat," he added.') or around it
+    return verb.dep_ in {"ROOT", "parataxis"} and any(t.text in {'"', "“", "”"} for t in verb.sent)
+
+
 def _verb_frames(verb: Token) -> Iterator[Frame]:
     lemma = _phrasal_lemma(verb)
     base = lemma.split()[0]
-    if base in NON_EVENT_LEMMAS and lemma != "set fire" and not any(c.dep_ == "prt" for c in verb.children):
+    if base in REPORTING_ONLY and _reports(verb):
+        pass  # '"...," he added.', 'He noted that ...': speech, though 'add' and 'note' are no events otherwise
+    elif base in NON_EVENT_LEMMAS and lemma != "set fire" and not any(c.dep_ == "prt" for c in verb.children):
         return
     if verb.dep_ in WEAK_DEPS_FOR_VERBS:
         yield from _accused_gerund(verb, lemma)
@@ -1174,7 +1320,7 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         if lemma == "open fire":
             target = _prep_target(verb, lemma)
         elif lemma == "set fire":
-            target = _recipient(verb) or next(_pobjs(verb, ("on",)), None)
+            target = _recipient(verb) or _burnt(verb) or next(_pobjs(verb, ("on",)), None)
         elif base in SPEECH_LEMMAS:
             pass  # 'said on state television': no prepositional target for speech
         elif target is None:
@@ -1219,6 +1365,10 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:
         return
+    if actor is not None and actor.lemma_.lower() in NATURAL_FORCES:
+        return
+    if target is not None and target.lemma_.lower() in IDIOM_OBJECTS.get(lemma, ()):
+        return
     if passive and actor is None and base in EPISTEMIC_LEMMAS:
         return
     actors = conjuncts(actor) if actor is not None else [None]
@@ -1245,6 +1395,11 @@ def _accused_gerund(verb: Token, lemma: str) -> Iterator[Frame]:
         yield Frame(verb, lemma, obj, noun, "verb", text=verb.text)
 
 
+def _names_time(token: Token) -> bool:
+    """'Monday', 'last week' as a possessive: a time, not a party."""
+    return token.ent_type_ in {"DATE", "TIME"} or resolve_time(token.text, None) is not None
+
+
 def _nominal_frames(noun: Token) -> Iterator[Frame]:
     """nominal event with a stated actor: 'an attack by ISIS fighters on an oil field'."""
     lemma = NOMINAL_EVENTS.get(noun.lemma_.lower())
@@ -1260,8 +1415,8 @@ def _nominal_frames(noun: Token) -> Iterator[Frame]:
                 actor = pobj
             elif child.lower_ in {"on", "against", "of", "upon"} and pobj.ent_type_ not in {"DATE", "TIME"}:
                 target = target or pobj
-        elif child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
-            # possessive actor: "the army's assault on the town"
+        elif child.dep_ == "poss" and child.lower_ not in {"its", "their"} and not _names_time(child):
+            # possessive actor: "the army's assault on the town" (but not "Monday's attack")
             actor = child
     if actor is None:
         return

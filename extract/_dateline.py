@@ -3,9 +3,10 @@
 A dateline names where the report was filed (a city, often a country, sometimes
 the filing date) and the agency. Parsed as part of the first sentence it turns
 the city into an actor or a target and its date into the event's. The reader
-therefore finds it (:func:`find_dateline`) and blanks it before parsing
-(:func:`mask_dateline`: the same length, so character offsets stay right); the
-dateline's place names still tell which country the article is about.
+therefore finds it (:func:`find_dateline`) and, before parsing, turns its dash
+into a full stop (:func:`isolate_dateline`: same length, so character offsets
+stay right), which leaves the dateline a verbless sentence of its own; its place
+names still tell which country the article is about.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "find_dateline", "mask_dateline"]
+__all__ = ["Dateline", "find_dateline", "isolate_dateline"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]*)*"
 _TITLE_PLACE = r"[A-Z][a-z'.\-]+(?:[ \-][A-Z][a-z'.\-]+){0,3}"
 _COUNTRY = r"[A-Z][A-Za-z'.\-]+(?: [A-Za-z][A-Za-z'.\-]+){0,3}"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\)"
-_DASH = r"\s*(?:[\u2014\u2013]|--?)\s*"
+_DASH = r"\s*(?P<dash>[\u2014\u2013]|--?)\s*"
 _DATE = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}))?"
 
 #: "KIRKUK, Iraq (AP) —", "BAGHDAD, Nov 13 (Reuters) -", "Kabul (AFP) -": an agency after a place;
@@ -74,17 +75,18 @@ def find_dateline(text: str) -> Dateline | None:
     )
 
 
-def mask_dateline(text: str) -> str:
-    """``text`` with its opening dateline blanked by spaces (offsets unchanged).
+def isolate_dateline(text: str) -> str:
+    """``text`` with its opening dateline closed by a full stop instead of its dash (same length).
 
     Examples
     --------
-    >>> mask_dateline("MOSUL, Iraq (Reuters) - Troops advanced.")
-    '                        Troops advanced.'
-    >>> mask_dateline("Troops advanced.")
+    >>> isolate_dateline("MOSUL, Iraq (Reuters) - Troops advanced.")
+    'MOSUL, Iraq (Reuters) . Troops advanced.'
+    >>> isolate_dateline("Troops advanced.")
     'Troops advanced.'
     """
-    found = find_dateline(text)
+    found = _WITH_AGENCY.match(text) or _WITHOUT_AGENCY.match(text)
     if found is None:
         return text
-    return " " * found.end + text[found.end :]
+    start, end = found.span("dash")
+    return text[:start] + "." + " " * (end - start - 1) + text[end:]

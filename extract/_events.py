@@ -18,7 +18,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ._actors import ActorInfo, describe_actor, document_country
+from ._actors import ActorInfo, country_code, describe_actor, document_country
 from ._classes import classify, classify_token
 from ._clauses import SPEECH_LEMMAS, Frame, iter_frames, verb_lemma
 from ._coref import DiscourseMemory, reporting_antecedent
@@ -27,7 +27,8 @@ from ._gazetteer import lookup_place, place_country
 from ._mentions import appositive_name, is_pronoun, mention_span
 from ._modality import modality
 from ._model import Action, Document, Event, Mention, Place, Time
-from ._places import PLACE_NOUNS, PlaceHit, clause_place, proper_core
+from ._places import FEATURE_KINDS, PLACE_NOUNS, PlaceHit, clause_place, place_kind, proper_core
+from ._tense import clause_tense, takes_episode_date
 from ._times import TimeValue, resolve_time, sentence_time_expressions, shift
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ __all__ = ["document_events"]
 COUNTRY_EVIDENCE_ENTS = frozenset({"GPE", "NORP", "LOC"})
 #: Links from a reported clause up to the speech verb that reports it.
 REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
+#: How many mentions the country named in a dateline ("KYIV, Ukraine (AP) -") counts for.
+DATELINE_COUNTRY_WEIGHT = 4
 #: Days before publication past which a dated event is background, not the current episode.
 BACKGROUND_DAYS = 10
 
@@ -53,15 +56,23 @@ class _Discourse:
     date: dt.date | None = None
     memory: DiscourseMemory = field(default_factory=DiscourseMemory)
     mentions: dict[int, Mention] = field(default_factory=dict)
+    #: Places named so far, with their kind ("settlement", "division", ...), oldest first.
+    named: list[tuple[str | None, Place]] = field(default_factory=list)
 
     def place_from_hit(self, hit: PlaceHit) -> Place | None:
         if hit.definite:
-            return self.place
+            # 'the town' is the last town named; a description of no known kind, the current place
+            kind = place_kind(hit)
+            found = next((p for k, p in reversed(self.named) if kind is not None and k == kind), None)
+            return found or self.place
         entry = lookup_place(hit.name, country=self.country) or lookup_place(hit.span.text, country=self.country)
         if entry is None:
-            return Place(hit.span.text, hit.name)
-        # the name as written ("Fallujah"); the GeoNames id links the spellings ("Al Fallūjah")
-        return Place(hit.span.text, hit.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
+            place = Place(hit.span.text, hit.name)
+        else:
+            # the name as written ("Fallujah"); the GeoNames id links the spellings ("Al Fallūjah")
+            place = Place(hit.span.text, hit.name, entry.geonames_id, entry.lat, entry.lon, entry.country)
+        self.named.append((place_kind(hit, entry.feature if entry is not None else None), place))
+        return place
 
     def update_date(self, date: dt.date) -> None:
         pub = self.document.date
@@ -78,6 +89,15 @@ def _describe(label: str, head: str | None, country: str | None) -> ActorInfo:
 
 def _known_place(name: str) -> bool:
     return lookup_place(name) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_kind(name: str) -> str | None:
+    """'country', or the kind of the gazetteer's place of that name ('settlement', 'division')."""
+    if country_code(name) is not None:
+        return "country"
+    entry = lookup_place(name)
+    return FEATURE_KINDS.get(entry.feature) if entry is not None else None
 
 
 def _mention(token: Token, state: _Discourse) -> Mention:
@@ -112,6 +132,13 @@ def _new_mention(token: Token, state: _Discourse) -> Mention:
         if core is not None:
             label = core.text
     info = _describe(label, token.lemma_.lower(), state.country)
+    if token.pos_ == "PROPN" and info.type is None and info.country is None:
+        # 'Karim al-Saadi, a spokesman for the Joint Operations Command': the title gives the affiliation
+        title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if title is not None:
+            phrase = token.doc[title.left_edge.i : title.right_edge.i + 1].text  # with its 'for'/'of' phrase
+            role = _describe(phrase, title.lemma_.lower(), state.country)
+            return Mention(span.text, info.name, role.type, role.country, span.start_char, span.end_char)
     return Mention(span.text, info.name, info.type, info.country, span.start_char, span.end_char)
 
 
@@ -126,18 +153,66 @@ def _clause_verb(token: Token) -> Token:
 def _times_by_clause(spans: list[Span], publication: dt.date | None) -> dict[int, tuple[str, TimeValue]]:
     out: dict[int, tuple[str, TimeValue]] = {}
     for span in spans:
+        if span.root.dep_ == "poss":  # 'Monday's ambush' names an event, it does not date the clause
+            continue
         value = resolve_time(span.text, publication)
         if value is None or value.anchor == "duration":
             continue
         verb = _clause_verb(span.root)
-        out.setdefault(verb.i, (span.text, value))
+        held = out.get(verb.i)
+        # 'at dawn on Wednesday': the expression that names a day wins over one that does not
+        if held is None or (held[1].date is None and value.date is not None):
+            out[verb.i] = (span.text, value)
     return out
+
+
+def _reporting_verb(predicate: Token) -> Token | None:
+    """The speech verb that reports the clause of ``predicate`` ('the army said troops had ...')."""
+    current = predicate
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ not in REPORTED_DEPS - {"conj"}:
+            return None
+        current = current.head
+        if verb_lemma(current) in SPEECH_LEMMAS:
+            return current
+    return None
+
+
+def _relative_clause_time(
+    predicate: Token, times: dict[int, tuple[str, TimeValue]], episode: dt.date | None
+) -> tuple[str, TimeValue] | None:
+    """'attacked on Wednesday, a day after gunmen killed two soldiers': the killing was on Tuesday.
+
+    A clause opened by 'after' or 'before' with a measure ('a day', 'two days', 'hours') is dated
+    from the clause it depends on (its own time, or its complement's, else the episode's date).
+    """
+    mark = next((c for c in predicate.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}), None)
+    measure = next((c for c in predicate.children if c.dep_ == "npadvmod"), None)
+    if mark is None or measure is None or measure.i > mark.i or predicate.dep_ != "advcl":
+        return None
+    phrase = predicate.doc[measure.left_edge.i : mark.i + 1].text
+    value = resolve_time(predicate.doc[measure.left_edge.i : measure.i + 1].text + " later", None)
+    if value is None or value.anchor != "episode":
+        return None
+    head = predicate.head
+    around = [head, *(c for c in head.children if c.dep_ in {"xcomp", "ccomp"})]
+    anchor = next((times[t.i][1].date for t in around if t.i in times and times[t.i][1].date), None) or episode
+    if anchor is None or value.offset_days is None:
+        return phrase, TimeValue(phrase, None, "episode", None)
+    days = -value.offset_days if mark.lower_ == "after" else value.offset_days
+    return phrase, TimeValue(phrase, anchor + dt.timedelta(days=days), "absolute")
 
 
 def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeValue]], speech: bool):
     if predicate.i in times:
         return times[predicate.i]
+    if clause_tense(predicate) in {"perfect", "present"}:
+        # no time shared across a change of tense: 'took it on Friday and has since occupied ...'
+        return None
     if speech:
+        # a participle adjunct shares its clause's time: 'imposed sanctions on Thursday, accusing them of ...'
+        if predicate.dep_ == "advcl" and predicate.tag_ == "VBG" and predicate.head.i in times:
+            return times[predicate.head.i]
         return None
     current = predicate
     for _ in range(6):
@@ -164,19 +239,47 @@ def _own_or_governing_time(predicate: Token, times: dict[int, tuple[str, TimeVal
     return None
 
 
-def _event_time(frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _Discourse) -> Time | None:
-    found = _own_or_governing_time(frame.predicate, times, frame.is_speech)
+def _event_time(
+    frame: Frame, times: dict[int, tuple[str, TimeValue]], state: _Discourse, background: bool
+) -> Time | None:
+    """The event's own (or governing) time; else the episode's date, unless the clause is background.
+
+    ``background``: the sentence dates something else coarsely or long ago ("in 2014",
+    "since the takeover"), so its undated clauses do not take the episode's date either.
+    """
+    found = _relative_clause_time(frame.predicate, times, state.date) if frame.kind == "verb" else None
+    found = found or _own_or_governing_time(frame.predicate, times, frame.is_speech)
     if found is None:
-        if frame.is_speech or state.date is None:
+        if frame.is_speech or state.date is None or background:
             return None
+        if not takes_episode_date(frame.predicate, frame.lemma, frame.kind):
+            return None
+        if frame.kind != "modifier" and modality(frame.predicate) == "negated":
+            return None  # what did not happen happened on no day
+        reporter = _reporting_verb(frame.predicate)
+        if reporter is not None and reporter.i in times:
+            return None  # 'reported on Tuesday that troops had driven ...': the report is dated, the act is not
         return Time(None, state.date)
     text, value = found
     date = value.date
     if value.anchor == "episode":
         date = shift(value, state.date)
-    if date is not None:
+    if date is not None and not frame.is_speech:  # the date of a statement does not move the episode
         state.update_date(date)
     return Time(text, date)
+
+
+def _background_sentence(sent: Span, spans: list[Span], publication: dt.date | None) -> bool:
+    """A sentence about the past at large: a year or month alone, a day long ago, or 'since ...'."""
+    for span in spans:
+        value = resolve_time(span.text, publication)
+        if value is None or value.anchor == "duration":
+            continue
+        if value.granularity in {"month", "year"}:
+            return True
+        if value.date is not None and publication is not None and (publication - value.date).days > BACKGROUND_DAYS:
+            return True
+    return any(t.lower_ == "since" and t.dep_ in {"prep", "mark", "advmod"} for t in sent)
 
 
 def _source(frame: Frame, frames: list[Frame], state: _Discourse, according: Mention | None) -> Mention | None:
@@ -235,6 +338,7 @@ def _frame_event(
     times: dict[int, tuple[str, TimeValue]],
     state: _Discourse,
     according: Mention | None,
+    background: bool = False,
 ) -> Event:
     document = state.document
     if frame.actor_text is not None:
@@ -244,7 +348,9 @@ def _frame_event(
         actor = _mention(frame.actor, state) if frame.actor is not None else None
     target = _mention(frame.target, state) if frame.target is not None else None
     # a speech act is placed only by its own clause ('said in Baghdad'), never carried over
-    hit = clause_place(frame.predicate, frame.actor, None if frame.is_speech else frame.target, _known_place)
+    hit = clause_place(
+        frame.predicate, frame.actor, None if frame.is_speech else frame.target, _known_place, _place_kind
+    )
     place = state.place_from_hit(hit) if hit is not None else None
     if frame.is_speech:
         place = place if hit is not None and not hit.definite else None
@@ -270,7 +376,7 @@ def _frame_event(
         actor=actor,
         target=target,
         place=place,
-        time=_event_time(frame, times, state),
+        time=_event_time(frame, times, state, background),
         modality=modality(frame.predicate) if frame.kind != "modifier" else "asserted",
         source=_source(frame, frames, state, according),
         evidence=evidence,
@@ -293,8 +399,10 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         and t.head.lower_ in {"in", "near", "outside", "into", "on"}
     ]
     dateline = find_dateline(document.text)
-    if dateline is not None:  # where the report was filed tells the country too
+    if dateline is not None:  # where the report was filed tells the country too; a named country weighs more
         evidence += dateline.places
+        if dateline.country is not None:
+            evidence += [dateline.country] * (DATELINE_COUNTRY_WEIGHT - 1)
     state = _Discourse(document, document_country(evidence, place_country=place_country))
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -306,10 +414,12 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
             continue
         _remember_sentence(sent, state)  # antecedents before the pronouns that follow them
         frames = list(iter_frames(sent))
-        times = _times_by_clause(time_spans.get(sent.start, []), document.date)
+        spans = time_spans.get(sent.start, [])
+        times = _times_by_clause(spans, document.date)
+        background = _background_sentence(sent, spans, document.date)
         according = _according_to(sent, text, state)
         for frame in frames:
-            event = _frame_event(frame, si, sent, stripped, frames, times, state, according)
+            event = _frame_event(frame, si, sent, stripped, frames, times, state, according, background)
             key = (
                 si,
                 event.action.lemma,

@@ -93,6 +93,8 @@ def _right_edge(head: Token, *, keep_preps: bool) -> int:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             if pobj is None or any(c.tag_ == "VBG" and c.dep_ == "amod" for c in pobj.children):
                 continue
+            if pobj.dep_ == "pcomp" and pobj.pos_ == "VERB":
+                continue  # 'accused the militia of [killing] officials': the act, not part of the name
             # a proper name continues through its own 'of' ('the Association of African Jurists',
             # 'the Organization of African Unity'), even inside an outer 'of' phrase
             proper = head.pos_ == "PROPN" and child.lower_ == "of" and pobj.pos_ == "PROPN"

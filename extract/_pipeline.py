@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._dateline import mask_dateline
+from ._dateline import isolate_dateline
+from ._gazetteer import prepare_gazetteer
 from ._model import Document, Event, as_date
 from ._nlp import load_model
+from ._pieces import PIECE_CHARS, split_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -80,13 +83,31 @@ def iter_extractions(
     yield from _pool_extractions(nlp, model, documents, workers, batch_size)
 
 
+def _pieces(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int]]]:
+    """``(text, (document, pieces left))``: the text whole, or cut by :func:`split_text` when too long to parse."""
+    limit = min(nlp.max_length, PIECE_CHARS)
+    for document in documents:
+        # a dateline ("MOSUL, Iraq (Reuters) -") becomes a sentence of its own before parsing: it is no clause
+        text = isolate_dateline(document.text)
+        pieces = split_text(text, limit) if len(text) > nlp.max_length else [text]
+        for index, piece in enumerate(pieces):
+            yield piece, (document, len(pieces) - 1 - index)
+
+
 def _extract_batch_iter(
     nlp: Language, documents: Iterable[Document], batch_size: int
 ) -> Iterator[tuple[Document, list[Event]]]:
-    # a dateline ("MOSUL, Iraq (Reuters) -") is blanked before parsing: it is no clause
-    pairs = ((mask_dateline(d.text), d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, events_from_doc(doc, document)
+    """Parse (long documents piece by piece, joined again) and read each document's events."""
+    from spacy.tokens import Doc
+
+    parsed: list[Doc] = []
+    for doc, (document, left) in nlp.pipe(_pieces(nlp, documents), as_tuples=True, batch_size=batch_size):
+        parsed.append(doc)
+        if left:
+            continue
+        whole = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+        parsed = []
+        yield document, events_from_doc(whole, document)
 
 
 #: The pipeline a worker process uses: inherited when forked, else loaded by name.
@@ -94,7 +115,16 @@ _WORKER_NLP: Language | None = None
 
 
 def _worker_init(model: str | None) -> None:
+    """Load the pipeline (unless forked with it); leave interrupts and termination to the parent.
+
+    Ctrl-C reaches every process of the terminal's group: the workers ignore it and
+    the parent, which owns the outputs, stops the pool. SIGTERM (sent by the pool
+    when it stops) ends a worker at once, without a traceback, even when the parent
+    had installed a handler of its own before forking.
+    """
     global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _WORKER_NLP is None:
         _WORKER_NLP = prepare(load_model(model))
 
@@ -119,6 +149,7 @@ def _pool_extractions(
     # fork shares the loaded model, lexicons and gazetteer copy-on-write; spawn loads them anew
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER_NLP = nlp if context.get_start_method() == "fork" else None
+    prepare_gazetteer()  # built (first run) or opened once here, not in every worker
     try:
         with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
             pending: deque[Any] = deque()
@@ -150,4 +181,4 @@ def extract_events(
     """
     document = Document(doc_id, text, as_date(date))
     nlp = prepare(nlp or load_model(model))
-    return events_from_doc(nlp(mask_dateline(text)), document)
+    return events_from_doc(nlp(isolate_dateline(text)), document)

@@ -20,7 +20,16 @@ from ._mentions import mention_span
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["PLACE_NOUNS", "PlaceHit", "clause_place", "is_definite_place", "place_like", "proper_core"]
+__all__ = [
+    "PLACE_NOUNS",
+    "PlaceHit",
+    "breadth",
+    "clause_place",
+    "is_definite_place",
+    "place_kind",
+    "place_like",
+    "proper_core",
+]
 
 #: Prepositions that locate an event ("in", "near", "outside", "along", "into").
 LOCATIVE_PREPS = frozenset(
@@ -109,6 +118,19 @@ PLACE_NOUNS = frozenset(
         "hills",
         "mountains",
         "desert",
+        "forest",
+        "township",
+        "canyon",
+        # parts of a place named by its 'of' phrase: 'the outskirts of Culiacan', 'the edge of El Fasher'
+        "outskirts",
+        "outskirt",
+        "edge",
+        "heart",
+        "centre",
+        "center",
+        "suburbs",
+        "vicinity",
+        "countryside",
     }
 )
 #: Facilities named after their place: 'Fallujah hospital', 'Gao airport' are in Fallujah, Gao.
@@ -173,6 +195,21 @@ DEFINITE_PLACE_NOUNS = frozenset(
         "country",
     }
 )
+#: Kinds of place a description names, so that "the town" finds the last town named, not the last
+#: place: settlements (and GeoNames cities), administrative units (and first-order divisions), camps.
+PLACE_KINDS = {
+    **dict.fromkeys(("city", "town", "village", "capital", "township", "settlement", "municipality"), "settlement"),
+    **dict.fromkeys(
+        ("province", "state", "region", "district", "governorate", "county", "oblast", "prefecture", "territory"),
+        "division",
+    ),
+    "camp": "camp",
+    "country": "country",
+}
+#: The kind of a GeoNames feature class.
+FEATURE_KINDS = {"city": "settlement", "admin1": "division", "country": "country"}
+
+
 #: Clause links not searched for a predicate's place: they are clauses of their own.
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "conj", "parataxis", "csubj", "advcl", "relcl"})
 
@@ -190,11 +227,23 @@ class PlaceHit:
     definite: bool = False
 
 
+def place_kind(hit: PlaceHit, feature: str | None = None) -> str | None:
+    """The kind of place a hit names ('the town of Pinga', 'the town' -> settlement), else its feature's."""
+    kind = PLACE_KINDS.get(hit.span.root.lemma_.lower())
+    return kind if kind is not None else FEATURE_KINDS.get(feature or "")
+
+
 def proper_core(token: Token) -> Span | None:
     """The proper-name part of a place phrase: 'Saada province' -> Saada; 'the town of Gharyan' -> Gharyan."""
     if token.pos_ == "PROPN":
         return mention_span(token, keep_preps=False)
-    compounds = [c for c in token.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN"]
+    # a capitalized modifier the tagger took for a verb or adjective still names: 'Sagaing region'
+    compounds = [
+        c
+        for c in token.lefts
+        if c.dep_ in {"compound", "nmod", "amod"}
+        and (c.pos_ == "PROPN" or (c.is_title and (c.dep_ == "compound" or c.pos_ == "VERB")))
+    ]
     # "Aden's Crater district" -> Crater; a possessor names the place only when alone: "Baghdad's square"
     compounds = compounds or [c for c in token.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if compounds:
@@ -226,9 +275,9 @@ def place_like(token: Token, known: Callable[[str], bool], *, strong: bool = Tru
     a locative preposition, where an unknown proper noun is still taken as a
     place unless its entity label says otherwise.
     """
-    if token.ent_type_ in NON_PLACE_ENTS:
-        return None
     core = proper_core(token)
+    if token.ent_type_ in NON_PLACE_ENTS and not (core is not None and token.ent_type_ == "NORP" and known(core.text)):
+        return None
     if core is not None and token.pos_ != "PROPN":
         # a common noun with a proper modifier: a place only when the noun names a kind of
         # place ('Saada province', 'the town of Gharyan') or a facility of a known place
@@ -260,9 +309,56 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
-def _search(root: Token, known: Callable[[str], bool], skip: set[int]) -> PlaceHit | None:
-    """Breadth-first over ``root``'s phrase for a locative prepositional object."""
+#: Adjectives that make a place phrase a broad area ("northern Israel", "central Mali").
+COMPASS_WORDS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+
+
+def breadth(hit: PlaceHit, kind_of: Callable[[str], str | None] | None = None) -> int:
+    """How broad a place phrase is; the narrowest place in a clause is where it happened.
+
+    0: a settlement or camp ('the town of Daquq', a GeoNames city); 1: another proper name (often a
+    village the gazetteer lacks); 2: an administrative division ('Kirkuk province'); 3: a country or a
+    compass area ('northern Iraq'). ``kind_of`` tells the kind of a bare name ("settlement",
+    "division", "country"), e.g. from the gazetteer.
+
+    Examples
+    --------
+    >>> from conflict_kg.extract import load_model
+    >>> doc = load_model()("in northern Iraq near the town of Daquq in Kirkuk province")
+    >>> [breadth(PlaceHit(doc[a:b], doc[b - 1].text)) for a, b in ((1, 3), (4, 8), (9, 11))]
+    [3, 0, 2]
+    """
+    kind = PLACE_KINDS.get(hit.span.root.lemma_.lower())
+    if kind is None and hit.span.root.pos_ == "PROPN" and kind_of is not None:
+        kind = kind_of(hit.name)
+    broad = hit.span.root.pos_ == "PROPN" or kind in {"division", "country"}
+    if kind == "country" or (broad and any(t.lower_ in COMPASS_WORDS and t.dep_ == "amod" for t in hit.span)):
+        return 3
+    return {"settlement": 0, "camp": 0, "division": 2}.get(kind or "", 1)
+
+
+def _search(
+    root: Token, known: Callable[[str], bool], skip: set[int], kind_of: Callable[[str], str | None] | None = None
+) -> PlaceHit | None:
+    """Breadth-first over ``root``'s phrase for locative prepositional objects; the narrowest wins."""
     definite: PlaceHit | None = None
+    found: list[PlaceHit] = []
     queue = deque([root])
     while queue:
         tok = queue.popleft()
@@ -274,9 +370,11 @@ def _search(root: Token, known: Callable[[str], bool], skip: set[int]) -> PlaceH
                 if pobj is not None:
                     hit = place_like(pobj, known, strong=child.lower_ not in {"at", "on"})
                     if hit is not None and not hit.definite:
-                        return hit
+                        found.append(hit)
                     definite = definite or hit
             queue.append(child)
+    if found:
+        return min(found, key=lambda h: breadth(h, kind_of))
     return definite
 
 
@@ -285,6 +383,7 @@ def clause_place(
     actor: Token | None,
     target: Token | None,
     known: Callable[[str], bool],
+    kind_of: Callable[[str], str | None] | None = None,
 ) -> PlaceHit | None:
     """The place of the event headed by ``predicate``, or None.
 
@@ -295,7 +394,7 @@ def clause_place(
     and blocked roads in Beirut'); a locative phrase on the actor ('Police in Herat').
     """
     skip = {t.i for t in actor.subtree} if actor is not None and actor.i != predicate.i else set()
-    hit = _search(predicate, known, skip)
+    hit = _search(predicate, known, skip, kind_of)
     if hit is not None and not hit.definite:
         return hit
     if target is not None:
@@ -315,7 +414,7 @@ def clause_place(
     # coordinated verbs share a place stated on either: 'burned tyres and blocked roads in Beirut'
     for conj in predicate.conjuncts:
         if conj.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
-            shared = _search(conj, known, skip)
+            shared = _search(conj, known, skip, kind_of)
             if shared is not None and not shared.definite:
                 return shared
     if actor is not None:
@@ -326,4 +425,9 @@ def clause_place(
                     found = place_like(pobj, known, strong=child.lower_ != "of")
                     if found is not None and not found.definite:
                         return found
+        # deeper in the actor's phrase: 'air strikes on a market in the city of Nyala killed ...'
+        if actor.i != predicate.i:
+            deeper = _search(actor, known, set(), kind_of)
+            if deeper is not None and not deeper.definite:
+                return deeper
     return hit

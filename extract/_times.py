@@ -246,7 +246,9 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?")
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?(?:\s+of)?(?:,?\s+(\d{{4}}))?$")
+_MONTH_YEAR = re.compile(
+    rf"^(?:(?:early|late|mid-?)\s*)?({_MONTH_RE})\.?(?:\s+of)?(?:,?\s+(\d{{4}}|this\s+year|last\s+year))?$"
+)
 _YEAR = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?((?:19|20)\d{2})s?$")
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|past|previous|coming)\s+)?({_WEEKDAY_RE})\b\.?")
@@ -349,6 +351,8 @@ def _explicit_date(text: str, t: str, publication: dt.date | None) -> TimeValue 
         month, day_of_month, year = MONTHS[m[2]], int(m[1]), int(m[3]) if m[3] else None
     else:
         return None
+    if year is None and publication is not None and t.endswith("last year"):  # 'on Oct. 8 last year'
+        year = publication.year - 1
     found = _month_day(month, day_of_month, year, publication)
     if found is None and year is None and publication is None:
         return TimeValue(text, None, "absolute")
@@ -421,7 +425,7 @@ def _year_or_month(text: str, t: str) -> TimeValue | None:
     base = _LEAD.sub("", t)
     if _YEAR.match(base):
         return TimeValue(text, None, "absolute", granularity="year")
-    if (m := _MONTH_YEAR.match(base)) and (m[2] or base.split()[0].rstrip(".") in MONTHS):
+    if (m := _MONTH_YEAR.match(base)) and (m[2] or m[1] in MONTHS):
         return TimeValue(text, None, "absolute" if m[2] else "publication", granularity="month")
     return None
 

@@ -16,6 +16,8 @@ Examples
 [('Government troops', 'the municipal building')]
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._export import EXPORT_FORMATS, atomic_write, export_format, serialize, write_graph, write_text
 from ._html import DEFAULT_ROWS, EventList, HtmlTable, html_table, load_ipython_extension
 from ._iris import (
@@ -31,7 +33,7 @@ from ._iris import (
     stable_hash,
 )
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
-from ._networkx import EVENT_COLUMNS, event_record, events_frame, to_networkx
+from ._networkx import events_frame, to_networkx, write_graphml
 from ._ontology import ontology, shapes, validate
 from ._outlines import COUNTRIES_FILE, CountryOutline, countries_geojson, country_outlines
 from ._plot import (
@@ -71,9 +73,23 @@ from ._rdf import (
     iter_document_graphs,
     new_graph,
 )
-from ._read import events_from_graph
-from ._remote import SparqlStore
+from ._read import EventSource, events_from_graph, events_from_oxigraph, iter_events
+from ._rows import EVENT_COLUMNS, event_row, generate_event_rows, write_events_csv
 from ._store import OxigraphStore, Store, StoreStats, default_store_location, open_store
+
+if TYPE_CHECKING:
+    from ._remote import SparqlStore
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`SparqlStore` is imported on first use: its HTTP client (httpx) is slow to import,
+    and extraction or an embedded store never needs it."""
+    if name == "SparqlStore":
+        from ._remote import SparqlStore
+
+        return SparqlStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CKG",
@@ -95,6 +111,7 @@ __all__ = [
     "WGS84",
     "CountryOutline",
     "EventList",
+    "EventSource",
     "HtmlTable",
     "OxigraphStore",
     "PlotEvent",
@@ -116,10 +133,11 @@ __all__ = [
     "document_iri",
     "document_triples",
     "event_iri",
-    "event_record",
+    "event_row",
     "event_triples",
     "events_frame",
     "events_from_graph",
+    "events_from_oxigraph",
     "export_format",
     "filter_events",
     "fold",
@@ -127,9 +145,11 @@ __all__ = [
     "format_json",
     "format_result",
     "format_table",
+    "generate_event_rows",
     "generate_triples",
     "html_table",
     "iter_document_graphs",
+    "iter_events",
     "load_graph",
     "load_ipython_extension",
     "map_figure",
@@ -152,7 +172,9 @@ __all__ = [
     "timeline_figure",
     "to_networkx",
     "validate",
+    "write_events_csv",
     "write_figure",
     "write_graph",
+    "write_graphml",
     "write_text",
 ]

@@ -9,12 +9,16 @@ as one line ``conflict-kg: error: ...`` on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from conflict_kg.extract import ConflictKGError, ExportError, InputError
@@ -32,6 +36,7 @@ __all__ = [
     "add_plot_command",
     "add_query_command",
     "add_remove_command",
+    "add_serve_command",
     "add_stats_command",
     "build_parser",
     "main",
@@ -141,23 +146,24 @@ def _event_lines(pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[str]
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract events from the inputs and write them as JSON lines or RDF."""
-    from conflict_kg.extract import iter_extractions, read_documents
+    from conflict_kg.extract import check_output, iter_extractions
 
     fmt = extract_format(args.format, args.output)
-    documents = read_documents(args.inputs, date=args.date)
-    pairs = iter_extractions(documents, model=args.model, workers=args.workers)
-    pairs = _progress(pairs, enabled=sys.stderr.isatty())
+    check_output(args.inputs, args.output)
+    tally = _Tally()
+    pairs = iter_extractions(_read_inputs(args, tally), model=args.model, workers=args.workers)
+    pairs = _progress(tally.count_events(pairs), enabled=sys.stderr.isatty())
     if fmt == "jsonl":
         _write(_event_lines(pairs), args.output)
-        return 0
-    from ._export import serialize
-    from ._rdf import build_graph, new_graph
+    else:
+        from ._export import serialize
+        from ._rdf import build_graph, new_graph
 
-    graph = new_graph()
-    for document, events in pairs:
-        build_graph(events, graph, documents=[document])
-    _write([serialize(graph, fmt)], args.output)
-    return 0
+        graph = new_graph()
+        for document, events in pairs:
+            build_graph(events, graph, documents=[document])
+        _write([serialize(graph, fmt)], args.output)
+    return tally.finish()
 
 
 def add_extract_command(subparsers: Subparsers) -> None:
@@ -178,12 +184,13 @@ def add_extract_command(subparsers: Subparsers) -> None:
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    """The articles to read and their publication date (``extract``, ``ingest``)."""
+    """The articles to read, their publication date and what to do with bad ones (``extract``, ``ingest``)."""
     parser.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help='.txt article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} lines, or - for stdin',
+        help='.txt or .html article(s), folders of them, a .jsonl corpus of {"id", "date", "text"} lines, '
+        "or - for stdin",
     )
     parser.add_argument(
         "--date",
@@ -191,6 +198,61 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date of plain-text articles (default: a date in the file name)",
     )
+    parser.add_argument(
+        "--id",
+        metavar="DOC_ID",
+        help="id of the article read from stdin (default: stdin- and 12 hex digits of its text's SHA-256)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first unreadable input (default: report it on stderr, skip it, exit 1 at the end)",
+    )
+    parser.add_argument(
+        "--any-language",
+        action="store_true",
+        help="read documents that look non-English too (default: skip them with a message)",
+    )
+
+
+@dataclasses.dataclass
+class _Tally:
+    """What a run read, skipped and wrote, for its closing line on stderr."""
+
+    read: int = 0
+    skipped: int = 0
+    events: int = 0
+
+    def count_events(self, pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[tuple[Document, list[Event]]]:
+        for document, events in pairs:
+            self.events += len(events)
+            yield document, events
+
+    def finish(self) -> int:
+        """Print the summary line; the exit status: 1 when an input was skipped, else 0."""
+        _say(
+            "done",
+            f"read {self.read} document(s), skipped {self.skipped} input(s), wrote {self.events} event(s)",
+        )
+        return 1 if self.skipped else 0
+
+
+def _read_inputs(args: argparse.Namespace, tally: _Tally) -> Iterator[Document]:
+    """The documents of ``args.inputs``; each problem is one line on stderr (an error with --strict)."""
+    from conflict_kg.extract import InputProblem, iter_documents
+
+    if args.id is not None and "-" not in args.inputs:
+        raise InputError(f"--id {args.id!r} names the article read from stdin; give - among the inputs")
+    items = iter_documents(args.inputs, date=args.date, doc_id=args.id, english_only=not args.any_language)
+    for item in items:
+        if not isinstance(item, InputProblem):
+            tally.read += 1
+            yield item
+        elif item.skipped and args.strict:
+            raise InputError(f"{item} (--strict stops at the first bad input)")
+        else:
+            tally.skipped += item.skipped
+            _say("skipped" if item.skipped else "warning", str(item))
 
 
 def _add_extraction_options(parser: argparse.ArgumentParser) -> None:
@@ -358,12 +420,12 @@ def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Extract events from the inputs straight into a store, one named graph per document."""
-    from conflict_kg.extract import read_documents
-    from conflict_kg.extract._pipeline import iter_extractions
+    from conflict_kg.extract import iter_extractions
 
+    tally = _Tally()
     with _open_store(args, create=True) as store:
-        documents = read_documents(args.inputs, date=args.date)
-        pairs = iter_extractions(documents, model=args.model, workers=args.workers)
+        documents = _read_inputs(args, tally)
+        pairs = tally.count_events(iter_extractions(documents, model=args.model, workers=args.workers))
         store.on_optimize = lambda: print(
             "conflict-kg: compacting the store after a large load ...", file=sys.stderr, flush=True
         )
@@ -379,7 +441,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         ],
         None,
     )
-    return 0
+    return tally.finish()
 
 
 def add_ingest_command(subparsers: Subparsers) -> None:
@@ -532,6 +594,94 @@ def add_stats_command(subparsers: Subparsers) -> None:
     parser.set_defaults(func=run_stats)
 
 
+# ------------------------------------------------------------------ serve
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve a store read-only over the SPARQL 1.1 Protocol, with the query page at ``/``."""
+    from ._serve import TOKEN_ENV, ServeConfig, check_exposure, serve
+    from ._store import default_store_location, is_remote
+
+    store = args.store or default_store_location()
+    if not is_remote(store) and not (Path(store) / "CURRENT").is_file():
+        raise InputError(f"no store at {store!r}; ingest documents first (conflict-kg ingest ... --store DIR)")
+    config = ServeConfig(
+        store=store,
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        max_rows=args.max_rows,
+        cors=tuple(args.cors),
+        token=args.token or os.environ.get(TOKEN_ENV) or None,
+        public=args.public,
+        max_request_bytes=args.max_request_bytes,
+        workers=args.workers,
+    )
+    check_exposure(config)
+    where = f"http://{'[' + config.host + ']' if ':' in config.host else config.host}:{config.port}/"
+    print(
+        f"{PROG}: serving {store!r} read-only at {where} (SPARQL endpoint: {where}sparql); Ctrl-C stops",
+        file=sys.stderr,
+        flush=True,
+    )
+    serve(config)
+    return 0
+
+
+def add_serve_command(subparsers: Subparsers) -> None:
+    """Register ``conflict-kg serve``."""
+    from ._serve import DEFAULT_PORT, TOKEN_ENV
+
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve a store as a read-only SPARQL endpoint with a query page",
+        description="Serve a store read-only: a SPARQL 1.1 Protocol endpoint at /sparql (GET, POST form, "
+        "POST application/sparql-query; JSON, XML, CSV, TSV, Turtle, N-Triples, JSON-LD by Accept) and a "
+        "query page at / (works offline). Updates are refused (403), SERVICE is refused, every query is "
+        "stopped at --timeout and cut at --max-rows (said in the X-SPARQL-Truncated header). The store "
+        "may be ingested into meanwhile by another process; queries see the new documents.",
+    )
+    _add_store_option(parser)
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    parser.add_argument("--port", type=positive_int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="stop each query after this long (default: 30)"
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=positive_int,
+        default=10_000,
+        metavar="N",
+        help="rows (or triples) per answer (default: 10000)",
+    )
+    parser.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages from this origin (e.g. https://yasgui.example.org) query from a browser; repeatable",
+    )
+    parser.add_argument(
+        "--token", help=f"access token clients send as 'Authorization: Bearer TOKEN' (default: ${TOKEN_ENV})"
+    )
+    parser.add_argument(
+        "--public", action="store_true", help="serve another --host without a token (anyone who reaches it may query)"
+    )
+    parser.add_argument(
+        "--max-request-bytes",
+        type=positive_int,
+        default=1_000_000,
+        metavar="N",
+        help="refuse requests larger than this (default: 1000000)",
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=2, metavar="N", help="query processes running at once (default: 2)"
+    )
+    parser.set_defaults(func=run_serve)
+
+
 # ------------------------------------------------------------------ plot
 
 
@@ -617,6 +767,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_remove_command,
     add_export_command,
     add_stats_command,
+    add_serve_command,
     add_plot_command,
 ]
 
@@ -651,9 +802,34 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     return args
 
 
-def _fail(message: str) -> None:
-    sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
+def _say(kind: str, message: str) -> None:
+    """One line on stderr: ``conflict-kg: KIND: message`` (the message's own line breaks folded)."""
+    sys.stderr.write(f"{PROG}: {kind}: {' '.join(message.split())}\n")
     sys.stderr.flush()
+
+
+def _fail(message: str) -> None:
+    _say("error", message)
+
+
+class _Stopped(KeyboardInterrupt):
+    """Raised by the SIGTERM/SIGHUP handler, so that ``finally`` blocks run (no ``.part`` file stays)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stopped(signum)
+
+
+def _on_termination(handler: Any) -> dict[int, Any]:
+    """Install ``handler`` for SIGTERM and SIGHUP (main thread only); the handlers it replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    return {signum: signal.signal(signum, handler) for signum in wanted}
 
 
 def _os_message(exc: OSError) -> str:
@@ -663,7 +839,12 @@ def _os_message(exc: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``conflict-kg`` with ``argv`` (default: the command line); return the exit status."""
+    """Run ``conflict-kg`` with ``argv`` (default: the command line); return the exit status.
+
+    SIGTERM and SIGHUP stop it like Ctrl-C: temporary files are removed and the
+    exit status is 128 plus the signal's number.
+    """
+    previous = _on_termination(_stop)
     try:
         args = _parse(build_parser(), argv)
         return int(args.func(args) or 0)
@@ -677,9 +858,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(str(exc))
     except OSError as exc:
         _fail(_os_message(exc))
+    except _Stopped as exc:
+        _fail(f"stopped by {signal.Signals(exc.signum).name}")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 1
 
 

@@ -98,6 +98,8 @@ GRAPH_MEDIA_TYPES: dict[str, str] = {
     "text/plain": "nt",
 }
 
+#: Seconds a new query process may take to start (import its libraries) before its first query.
+_START_LIMIT = 120.0
 #: Tries to open (or query) a store that a writer is changing, before giving up.
 _OPEN_ATTEMPTS = 5
 
@@ -392,6 +394,7 @@ def _serve_requests(source: QuerySource, conn: Connection) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
+        conn.send(("started", None))  # the time limit runs from here, not from the child's start-up
         reply: tuple[str, Any]
         try:
             reply = ("ok", answer_query(reader, request))
@@ -445,6 +448,8 @@ class QueryProcess:
         self.start()
         conn = cast(Connection, self._conn)
         conn.send(request)
+        if conn.poll(_START_LIMIT):
+            self._receive(conn)  # "started"
         if not conn.poll(timeout):
             self.kill()
             self.start()
@@ -452,17 +457,20 @@ class QueryProcess:
                 f"query stopped after the time limit of {timeout:g} s; make it more selective "
                 "(a LIMIT, a narrower pattern) or allow more time (--timeout)"
             )
+        status, value = self._receive(conn)
+        if status == "error":
+            raise value
+        return cast(Answer, value)
+
+    def _receive(self, conn: Connection) -> tuple[str, Any]:
         try:
-            status, value = conn.recv()
+            return cast(tuple[str, Any], conn.recv())
         except (EOFError, OSError):
             code = self._process.exitcode if self._process is not None else None
             self.kill()
             raise QueryError(
                 f"the query process ended without an answer (exit code {code!r}); out of memory?"
             ) from None
-        if status == "error":
-            raise value
-        return cast(Answer, value)
 
     def kill(self) -> None:
         """Stop the child at once."""

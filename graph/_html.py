@@ -24,7 +24,7 @@ __all__ = ["DEFAULT_ROWS", "EventList", "HtmlTable", "html_table", "load_ipython
 DEFAULT_ROWS = 20
 
 #: The columns an event shows (of :func:`~conflict_kg.graph.event_record`).
-_EVENT_COLUMNS = ("date", "actor_label", "action", "target_label", "place_label", "class", "modality", "doc")
+_EVENT_COLUMNS = ("event_date", "actor", "action", "target", "location", "plover_class", "modality", "document")
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,9 @@ def html_table(source: Any, *, limit: int = DEFAULT_ROWS, columns: Sequence[str]
         return HtmlTable(tuple(columns or names), _rows_of(records, columns or names), limit)
     items = list(source)
     if items and all(isinstance(i, Event) for i in items):
-        from ._networkx import event_record
+        from ._rows import event_row
 
-        records = [event_record(i) for i in items]
+        records = [event_row(i) for i in items]
         default: Sequence[str] = _EVENT_COLUMNS
     else:
         records = []

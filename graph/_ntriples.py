@@ -7,13 +7,13 @@ rdflib's ``Term.n3()`` is not N-Triples (it writes ``\"\"\"`` strings for
 literals with newlines), hence this small serializer with a bounded cache for
 the terms that repeat (predicates, classes, entity IRIs, dates, labels).
 
-:func:`from_oxigraph` and :func:`from_sparql_json` convert result terms of
-pyoxigraph and of the SPARQL 1.1 JSON results format into rdflib terms.
+:func:`from_oxigraph` converts pyoxigraph's result terms into rdflib terms (remote
+SPARQL JSON results are parsed by pyoxigraph too, see :mod:`._remote`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
@@ -22,7 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier, Node
 
-__all__ = ["from_oxigraph", "from_sparql_json", "nquads", "nt_string", "nt_term", "ntriples"]
+__all__ = ["from_oxigraph", "nquads", "nt_string", "nt_term", "ntriples"]
 
 _CACHE_MAX = 500_000
 _cache: dict[Node, str] = {}
@@ -127,30 +127,3 @@ def from_oxigraph(term: Any) -> Identifier | None:
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise InputError(f"unsupported result term {term!r} (RDF-star triples are not supported)")
-
-
-def from_sparql_json(binding: Mapping[str, Any]) -> Identifier:
-    """The rdflib term of one SPARQL 1.1 JSON results binding.
-
-    Accepts the older ``"typed-literal"`` type that Virtuoso still sends.
-
-    Examples
-    --------
-    >>> from_sparql_json({"type": "typed-literal", "value": "3",
-    ...                   "datatype": "http://www.w3.org/2001/XMLSchema#integer"})
-    rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
-    """
-    kind, value = binding.get("type"), binding.get("value", "")
-    if kind == "uri":
-        return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
-    if kind in ("literal", "typed-literal"):
-        lang = binding.get("xml:lang")
-        if lang:
-            return Literal(value, lang=lang)
-        datatype = binding.get("datatype")
-        if datatype in (None, _XSD_STRING, _RDF_LANGSTRING):
-            return Literal(value)
-        return Literal(value, datatype=URIRef(datatype))
-    raise InputError(f"unsupported SPARQL JSON binding {dict(binding)!r}")

@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import abc
+import contextlib
 import os
 import re
 import tempfile
@@ -52,9 +53,11 @@ from rdflib.term import Identifier, Node
 
 from ._iris import document_iri
 from ._namespaces import ID, PREFIXES
-from ._networkx import EVENT_COLUMNS
+from ._networkx import write_graphml
 from ._ntriples import from_oxigraph, nquads
 from ._rdf import ENTITIES_GRAPH
+from ._read import events_from_oxigraph
+from ._rows import write_events_csv
 
 __all__ = [
     "DEFAULT_STORE",
@@ -69,6 +72,8 @@ __all__ = [
     "first_int",
     "is_remote",
     "open_store",
+    "result_from_oxigraph",
+    "select_result",
 ]
 
 #: The environment variable naming the default store (a directory or an http(s) URL).
@@ -92,44 +97,6 @@ _PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:")
 _DEFAULT_BATCH_QUADS = 500_000
 #: An ingestion that bulk-loads at least this many statements compacts the embedded store after.
 OPTIMIZE_AFTER = 1_000_000
-
-#: One row per event in CSV exports, the columns of :data:`~._networkx.EVENT_COLUMNS`. Entity labels
-#: come from wherever the entity is described (the shared graph, or the article's own graph).
-_CSV_QUERY = """
-SELECT ?event (SAMPLE(?a) AS ?actor) (MIN(STR(?al)) AS ?actor_label) (MIN(STR(?atx)) AS ?actor_text)
-       (MIN(STR(?ttx)) AS ?target_text) (MIN(STR(?ptx)) AS ?place_text) (SAMPLE(STR(?lemma)) AS ?action)
-       (MIN(STR(?atext)) AS ?action_text) (SAMPLE(?t) AS ?target) (MIN(STR(?tl)) AS ?target_label)
-       (SAMPLE(?p) AS ?place) (MIN(STR(?pl)) AS ?place_label) (MIN(STR(?stamp)) AS ?date)
-       (MIN(STRAFTER(STR(?type), "/plover/")) AS ?class) (MIN(STR(?cam)) AS ?cameo)
-       (MIN(STRAFTER(STR(?mod), "#")) AS ?modality) (MIN(STR(?srcl)) AS ?source)
-       (SAMPLE(STR(?doc_id)) AS ?doc) (SAMPLE(?index) AS ?sentence) (MIN(STR(?text)) AS ?evidence)
-WHERE {
-  GRAPH ?g {
-    ?event a sem:Event ; ckg:actionLemma ?lemma ; prov:wasDerivedFrom ?s .
-    ?s ckg:sentenceIndex ?index .
-    ?g dcterms:identifier ?doc_id .
-    OPTIONAL { ?event ckg:actionText ?atext }
-    OPTIONAL { ?event ckg:actorText ?atx }
-    OPTIONAL { ?event ckg:targetText ?ttx }
-    OPTIONAL { ?event ckg:placeText ?ptx }
-    OPTIONAL { ?event ckg:actor ?a }
-    OPTIONAL { ?event ckg:target ?t }
-    OPTIONAL { ?event sem:hasPlace ?p }
-    OPTIONAL { ?event ckg:source ?src }
-    OPTIONAL { ?event sem:hasTimeStamp ?stamp }
-    OPTIONAL { ?event sem:eventType ?type }
-    OPTIONAL { ?event ckg:cameo ?cam }
-    OPTIONAL { ?event ckg:modality ?mod }
-    OPTIONAL { ?s ckg:text ?text }
-  }
-  OPTIONAL { ?a rdfs:label ?al }
-  OPTIONAL { ?t rdfs:label ?tl }
-  OPTIONAL { ?p rdfs:label ?pl }
-  OPTIONAL { ?src rdfs:label ?srcl }
-}
-GROUP BY ?event
-ORDER BY ?doc ?sentence ?event
-"""
 
 #: Drops the shared descriptions (and places' geometries) of the nodes in VALUES that no
 #: document graph refers to.
@@ -512,32 +479,29 @@ class Store(abc.ABC):
         path = Path(path)
         with atomic_write(path) as handle:
             if fmt == "csv":
-                self._write_csv(handle)
+                write_events_csv(self.events(), handle)
+            elif fmt == "graphml":
+                write_graphml(self.events(), handle)
             else:
                 out = cast(IO[bytes], handle.buffer)
-                if fmt == "graphml":
-                    self._write_graphml(out)
-                else:
-                    self._dump(fmt, out)
+                self._dump(fmt, out)
                 out.flush()
         return path
 
-    def _write_csv(self, out: IO[str]) -> None:
-        import csv
+    @abc.abstractmethod
+    def _snapshot(self) -> contextlib.AbstractContextManager[ox.Store]:
+        """The store's graphs in a pyoxigraph store, for reading them in one pass."""
 
-        result = self.query(_CSV_QUERY)
-        writer = csv.writer(out)
-        writer.writerow(EVENT_COLUMNS)
-        for row in result.bindings:
-            values = {str(var): str(term) for var, term in row.items()}
-            writer.writerow([values.get(column, "") for column in EVENT_COLUMNS])
+    def events(self) -> Iterator[Event]:
+        """Yield every event in the store, sorted by document, sentence and event IRI, streaming.
 
-    def _write_graphml(self, out: IO[bytes]) -> None:
-        import networkx as nx
-
-        from ._networkx import to_networkx
-
-        nx.write_graphml(to_networkx(self.graph()), out)
+        One pass over the statements (:func:`~._read.events_from_oxigraph`): the shared
+        entity graph, then each document graph by one index scan, so time grows with the
+        store and memory with its largest document. The CSV and GraphML exports and
+        :func:`~conflict_kg.graph.events_frame` read stores with it.
+        """
+        with self._snapshot() as store:
+            yield from events_from_oxigraph(store)
 
     def __enter__(self) -> Store:
         return self
@@ -548,6 +512,37 @@ class Store(abc.ABC):
         self.close()
 
 
+def select_result(variables: Iterable[str], solutions: Iterable[Any]) -> Result:
+    """An rdflib SELECT :class:`Result` from pyoxigraph solutions (sequences of terms or None).
+
+    Terms repeat across rows (actors, months, counts), so each distinct term is converted once.
+
+    >>> import pyoxigraph as ox
+    >>> result = select_result(["who", "n"], [[ox.Literal("Rebels"), None], [ox.Literal("Rebels"), ox.Literal("2")]])
+    >>> [(str(row.who), row.n) for row in result]
+    [('Rebels', None), ('Rebels', rdflib.term.Literal('2'))]
+    """
+    result = Result("SELECT")
+    names = [Variable(v) for v in variables]
+    result.vars = names
+    cache: dict[Any, Identifier] = {}
+    known = cache.get  # inlined look-up: a hot loop
+    bindings: list[Mapping[Variable, Identifier]] = []
+    for solution in solutions:
+        row: dict[Variable, Identifier] = {}
+        for var, term in zip(names, solution, strict=True):
+            if term is not None:
+                node = known(term)
+                if node is None:
+                    node = from_oxigraph(term)
+                    assert node is not None  # the term is not None
+                    cache[term] = node
+                row[var] = node
+        bindings.append(row)
+    result.bindings = bindings
+    return result
+
+
 def result_from_oxigraph(raw: Any, limit: int | None = None) -> Result:
     """An rdflib :class:`Result` from a pyoxigraph query result, reading at most ``limit`` rows or triples."""
     if isinstance(raw, ox.QueryBoolean):
@@ -555,26 +550,7 @@ def result_from_oxigraph(raw: Any, limit: int | None = None) -> Result:
         result.askAnswer = bool(raw)
         return result
     if isinstance(raw, ox.QuerySolutions):
-        result = Result("SELECT")
-        variables = [Variable(v.value) for v in raw.variables]
-        result.vars = variables
-        # terms repeat across rows (actors, months, counts): convert each once (inlined: a hot loop)
-        cache: dict[Any, Identifier] = {}
-        known = cache.get
-        bindings: list[Mapping[Variable, Identifier]] = []
-        for solution in islice(raw, limit):
-            row: dict[Variable, Identifier] = {}
-            for var, term in zip(variables, solution, strict=True):
-                if term is not None:
-                    node = known(term)
-                    if node is None:
-                        node = from_oxigraph(term)
-                        assert node is not None  # the term is not None
-                        cache[term] = node
-                    row[var] = node
-            bindings.append(row)
-        result.bindings = bindings
-        return result
+        return select_result((v.value for v in raw.variables), islice(raw, limit))
     graph = Graph()
     from ._namespaces import bind_prefixes
 
@@ -702,6 +678,10 @@ class OxigraphStore(Store):
 
     def _dump(self, fmt: str, out: IO[bytes]) -> None:
         _dump_oxigraph(self.oxigraph, fmt, out)
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[ox.Store]:
+        yield self.oxigraph
 
     def optimize(self) -> None:
         """Compact the database files: smaller, and each look-up reads fewer of them.

@@ -1,6 +1,8 @@
-"""Shared fixtures: hand-made events from the Fallujah seed (no spaCy needed)."""
+"""Shared fixtures: hand-made events from the Fallujah seed (no spaCy needed), and a private table cache."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from conflict_kg.extract import Action, Event, Mention, Place, Time
@@ -10,6 +12,14 @@ SENTENCE_1 = (
     "Government troops, backed by multiple air strikes from a U.S.-led coalition, recaptured the "
     "municipal building, though ISIS terrorists still controlled a fair portion of Fallujah"
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Prepared tables (the gazetteer index) go to a folder of this run, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CONFLICT_KG_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture

@@ -133,7 +133,7 @@ def test_failed_extract_leaves_no_file(
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["extract", "missing.txt"], ["'missing.txt' does not exist"]),
+        (["extract", "missing.txt", "--strict"], ["missing.txt: does not exist", "--strict"]),
         (["extract", "x.txt", "--date", "2016-13-45"], ["--date", "'2016-13-45'"]),
         (["extract", "x.txt", "--workers", "0"], ["--workers", "'0'"]),
         (["extract", "x.txt", "-o", "out.docx"], ["'.docx'", "--format"]),
@@ -270,9 +270,10 @@ def test_seed_article_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[s
     view = to_networkx(load_graph([out]))
     edges = [d for _, _, d in view.edges(data=True) if d["relation"] == "action" and d["action"] == "recapture"]
     assert any(
-        d["actor_text"] == "Government troops"
-        and d["target_label"].endswith("municipal building")
-        and "fallujah" in _ascii(d.get("place_label", ""))
+        d["actor"] == "Iraq military"
+        and d["sentence"].startswith("Government troops")
+        and d["target"].endswith("municipal building")
+        and "fallujah" in _ascii(d.get("location", ""))
         for d in edges
     ), edges
 

@@ -42,9 +42,9 @@ def test_who_did_what_query_lists_the_recapture(tmp_path):
     assert (
         main(["extract", str(ROOT / "seeds" / "fallujah-2016-06-17.txt"), "--date", "2016-06-17", "-o", str(out)]) == 0
     )
-    query = ROOT / "examples" / "queries" / "who-did-what.rq"
+    query = ROOT / "examples" / "queries" / "1-who-did-what.rq"
     shown = "".join(line for line in query.read_text(encoding="utf-8").splitlines(True) if not line.startswith("#"))
-    assert blocks("sparql")[0] == shown, "README shows examples/queries/who-did-what.rq as it is"
+    assert blocks("sparql")[0] == shown, "README shows examples/queries/1-who-did-what.rq as it is"
     import contextlib
     import io
 
@@ -76,3 +76,19 @@ def test_recommended_query_shapes_run_on_a_store(tmp_path, fallujah_events):
         results = [list(store.query(re.sub("<ACTOR>|<PLACE>", lambda m: names[m[0]], q))) for q in queries]
     assert [str(row[2]) for row in results[0]] == ["recapture"]  # type: ignore[index]
     assert [(row[0], int(row[1])) for row in results[1]] == [(place_iri(recapture.place), 1)]  # type: ignore[index]
+
+
+def test_events_frame_of_a_store_example_runs(tmp_path, monkeypatch, fallujah_events):
+    """The event-rows example reads a store into a frame with the README's columns, one row per event."""
+    from conflict_kg.graph import EVENT_COLUMNS, open_store
+
+    (code,) = [b for b in blocks("python") if "events_frame(store)" in b]
+    monkeypatch.chdir(tmp_path)
+    with open_store("conflict-kg-store") as store:
+        store.add_events(fallujah_events)
+    scope: dict[str, object] = {"__name__": "readme"}
+    exec(compile(code, "README.md", "exec"), scope)
+    frame = scope["df"]
+    assert list(frame.columns) == list(EVENT_COLUMNS) and len(frame) == len(fallujah_events)
+    for column in EVENT_COLUMNS:
+        assert f"`{column}`" in README

@@ -58,16 +58,16 @@ from hypothesis import strategies as st
         ("12 suspected militants", "EGY", "militants", "rebel", None),
         ("Coalition warplanes", "YEM", "coalition", "coalition", None),
         ("Gunmen", "NGA", "gunmen", "armed group", None),
-        ("bandits", "NGA", "criminals", "criminal", None),
+        ("bandits", "NGA", "criminals", "criminal", "NGA"),  # local groups: the article's country
         ("Demonstrators", "LBN", "protesters", "protesters", None),
         ("Dozens of civilians", "COD", "civilians", "civilians", None),
         # modifiers change the type
         ("rebel artillery", "LBY", "rebels", "rebel", None),
         ("opposition activists", "SYR", "opposition", "opposition", None),
         ("pro-government fighters", "IRQ", "Iraq pro-government militia", "militia", "IRQ"),
-        ("Tribal fighters from Anbar", "IRQ", "tribal militia", "militia", None),
-        ("local clan militias", "SOM", "clan militia", "militia", None),
-        ("Iranian-backed Shi’ite militias", "IRQ", "Iran-backed Shi'ite militia", "militia", None),
+        ("Tribal fighters from Anbar", "IRQ", "tribal militia", "militia", "IRQ"),
+        ("local clan militias", "SOM", "clan militia", "militia", "SOM"),
+        ("Iranian-backed Shi’ite militias", "IRQ", "Iran-backed Shi'ite militia", "militia", "IRQ"),
         ("allied Syrian fighters", None, "Syria fighters", "rebel", "SYR"),
         # aliases of known groups
         ("ISIS terrorists", "IRQ", "Islamic State", "rebel", None),
@@ -107,6 +107,17 @@ from hypothesis import strategies as st
         ("at least 50 protesters", None, "protesters", "protesters", None),
         ("all four crew members", None, "crew members", None, None),
         ("the heart of Fallujah", None, "heart", None, None),
+        # a spokesman for an organ of the state speaks for the state
+        ("a spokesman for the Joint Operations Command", "IRQ", "Iraq military", "military", "IRQ"),
+        ("gang members", "HTI", "criminals", "criminal", "HTI"),
+        # facilities of the state are the state's, like its troops
+        ("a remote army outpost", "SOM", "Somalia military facility", "military", "SOM"),
+        ("Egyptian border posts", None, "Egypt military facility", "military", "EGY"),
+        ("the police station", "HTI", "Haiti police facility", "police", "HTI"),
+        ("the regional military command", "NGA", "Nigeria military", "military", "NGA"),
+        ("the president's office", "KEN", "Kenya office", "government", "KEN"),
+        # news "Congo" is the Democratic Republic
+        ("Congo's army", None, "DR Congo military", "military", "COD"),
     ],
 )
 def test_describe_actor(text, context, name, type_, country):
@@ -192,6 +203,9 @@ def test_split_relation_modifier_none(modifier):
         ("Kabul", "AFG"),
         ("the Houthis", "YEM"),
         ("Syrian Arab Republic", "SYR"),
+        ("Congo", "COD"),
+        ("Republic of the Congo", "COG"),
+        ("Congo-Brazzaville", "COG"),
         ("Fallujah", None),
         ("us", None),
         ("turkey", None),

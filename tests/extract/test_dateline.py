@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conflict_kg.extract import extract_events
-from conflict_kg.extract._dateline import find_dateline, mask_dateline
+from conflict_kg.extract._dateline import find_dateline, isolate_dateline
 
 
 @pytest.mark.parametrize(
@@ -38,14 +38,20 @@ def test_find_dateline(text, places, agency, date):
 def test_no_dateline(text):
     """Ordinary sentence openings are not datelines."""
     assert find_dateline(text) is None
-    assert mask_dateline(text) == text
+    assert isolate_dateline(text) == text
 
 
-def test_mask_keeps_offsets():
-    """The blanked text has the same length, so event offsets point into the original."""
-    text = "GAO, Mali (AFP) - Jihadists attacked a convoy."
-    masked = mask_dateline(text)
-    assert len(masked) == len(text) and masked.endswith("Jihadists attacked a convoy.") and masked.strip()[0] != "G"
+@pytest.mark.parametrize(
+    "text",
+    ["GAO, Mali (AFP) - Jihadists attacked a convoy.", "GAO, Mali (AFP) \u2014 Jihadists attacked a convoy."],
+)
+def test_isolate_keeps_offsets(nlp, text):
+    """The dateline ends in a full stop, the length is unchanged, and it parses as a sentence of its own."""
+    isolated = isolate_dateline(text)
+    assert len(isolated) == len(text) and isolated.startswith("GAO, Mali (AFP) . Jihadists")
+    assert [s.text for s in nlp(isolated).sents][-1] == "Jihadists attacked a convoy."
+    events = extract_events(text, date="2024-03-05", nlp=nlp)
+    assert [text[e.action.start : e.action.end] for e in events] == ["attacked"]
 
 
 @pytest.mark.parametrize(
@@ -77,3 +83,13 @@ def test_dateline_country_sets_the_context(nlp):
     )
     recapture = next(e for e in events if e.action.lemma == "recapture")
     assert recapture.actor is not None and recapture.actor.country == "SOM"
+
+
+def test_dateline_country_outweighs_a_few_mentions(nlp):
+    """A country named in the dateline counts for more than one passing mention of another."""
+    text = (
+        "KYIV, Ukraine (AP) — A Russian drone hit a depot near the Russian border on Monday. "
+        "The regional governor said two people died."
+    )
+    say = next(e for e in extract_events(text, date="2024-06-04", nlp=nlp) if e.action.lemma == "say")
+    assert say.actor is not None and say.actor.country == "UKR"

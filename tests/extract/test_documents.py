@@ -8,7 +8,7 @@ import json
 
 import pytest
 from conflict_kg.extract import DocumentError, InputError, read_documents
-from conflict_kg.extract._documents import date_from_name, parse_jsonl
+from conflict_kg.extract._documents import date_from_name, parse_jsonl, stdin_id
 
 
 def test_text_file_takes_name_and_date_from_file_name(tmp_path):
@@ -50,10 +50,16 @@ def test_jsonl_lines_keep_their_dates(tmp_path):
 
 
 def test_stdin_text_and_jsonl(monkeypatch):
-    """'-' reads stdin: plain text is one article, JSON objects are a corpus."""
+    """'-' reads stdin: plain text is one article named after its content, JSON objects are a corpus."""
     monkeypatch.setattr("sys.stdin", io.StringIO("Rebels shelled the airport."))
     (doc,) = read_documents(["-"])
-    assert doc.id == "stdin"
+    assert doc.id == stdin_id("Rebels shelled the airport.")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Rebels shelled the port."))
+    (other,) = read_documents(["-"])
+    assert other.id.startswith("stdin-") and other.id != doc.id
+    monkeypatch.setattr("sys.stdin", io.StringIO("Rebels shelled the port."))
+    (named,) = read_documents(["-"], doc_id="port-report")
+    assert named.id == "port-report"
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"id": "s1", "text": "x"}) + "\n"))
     assert [d.id for d in read_documents(["-"])] == ["s1"]
 
@@ -76,9 +82,9 @@ def test_bad_jsonl_line_is_named(line, message):
 
 def test_missing_input_and_empty_directory(tmp_path):
     """A missing path or a directory with no articles is an InputError that names it."""
-    with pytest.raises(InputError, match="does not exist"):
+    with pytest.raises(InputError, match=r"nope\.txt: does not exist"):
         list(read_documents([tmp_path / "nope.txt"]))
-    with pytest.raises(InputError, match=r"holds no \.txt or \.jsonl"):
+    with pytest.raises(InputError, match=r"holds no \.txt, \.html or \.jsonl"):
         list(read_documents([tmp_path]))
 
 
@@ -88,11 +94,11 @@ def test_bad_date_option():
         list(read_documents([], date="2020-13-01"))
 
 
-def test_not_utf8(tmp_path):
-    """A file that is not UTF-8 is an InputError, not a crash."""
-    path = tmp_path / "latin.txt"
-    path.write_bytes("caf\xe9".encode("latin-1"))
-    with pytest.raises(InputError, match="not UTF-8"):
+def test_binary_file_is_refused(tmp_path):
+    """Binary data is an InputError naming the file, not a crash or garbage text."""
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    with pytest.raises(InputError, match=r"photo.txt: binary data, not text"):
         list(read_documents([path]))
 
 

@@ -48,6 +48,21 @@ def test_records_are_plain(run):
         # carried over to a later sentence and to 'the city'
         ("Fighters besieged Aleppo. They shelled the main hospital.", "shell", "Aleppo"),
         ("Fighters besieged Aleppo. Troops later pushed into the city.", "push", "Aleppo"),
+        # the narrowest place of the clause, not the broad one fronted
+        ("In Nineveh province, gunmen attacked a checkpoint near the town of Tal Afar.", "attack", "Tal Afar"),
+        ("Jets struck a depot in eastern Syria near the city of Deir ez-Zor.", "strike", "Deir"),
+        # a place deep inside the actor's phrase
+        ("Shelling of a bus station in the city of Kramatorsk killed six people.", "kill", "Kramatorsk"),
+        # a part of a place named by its 'of' phrase
+        ("Gunmen attacked a wedding on the outskirts of Mazatlan.", "attack", "Mazatlan"),
+        # a capitalized modifier the tagger reads as a verb still names the region
+        ("The army dropped bombs on a village in the Sagaing region.", "drop", "Sagaing"),
+        # 'the town' is the last town named, not the last place
+        (
+            "Rebels seized the town of Rutshuru. Fighting spread to North Kivu. Troops later retook the town.",
+            "retake",
+            "Rutshuru",
+        ),
     ],
 )
 def test_place(run, text, lemma, place):
@@ -82,6 +97,74 @@ def test_time(run, text, date, lemma, expected):
     """Dates resolve against publication and carry over within an episode."""
     e = find(run(text, date), lemma)
     assert e.time is not None and e.time.date == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # present perfect and present: background, not the episode's day
+        ("Militants raided a checkpoint on Friday. The group has killed hundreds of soldiers.", "kill"),
+        ("Militants raided a checkpoint on Friday. Gangs hold most of the valley.", "hold"),
+        ("Rebels took a village on Friday and have since seized two towns.", "seize"),
+        # a sentence dated coarsely or long ago keeps its undated clauses out of the episode
+        ("Militants raided a checkpoint on Friday. The group seized the region in 2016 and imposed a tax.", "impose"),
+        ("Militants raided a checkpoint on Friday. In early March, fighters burned a market.", "burn"),
+        ("Militants raided a checkpoint on Friday. Hundreds have been abducted since the coup.", "abduct"),
+        # alleged or denied in a gerund
+        ("Militants raided a checkpoint on Friday. Officials accused the rebels of looting shops.", "loot"),
+        ("Militants raided a checkpoint on Friday. The army denied shelling the village.", "shell"),
+        # what did not happen has no day
+        ("Militants raided a checkpoint on Friday. Troops did not reach the village.", "reach"),
+        # the standing relation of a reduced relative
+        ("Militants raided a checkpoint on Friday. Soldiers backed by drones chased them.", "back"),
+        # a dated report of an undated act
+        (
+            "Militants raided a checkpoint on Friday. On Saturday the army said troops had arrested a commander.",
+            "arrest",
+        ),
+    ],
+)
+def test_background_gets_no_episode_date(run, text, lemma):
+    """Clauses that are not part of the told episode do not inherit its date."""
+    e = find(run(text, "2019-03-10"), lemma)
+    assert e.time is None or e.time.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        # the told episode still carries its date
+        ("Militants raided a checkpoint on Friday. They killed four guards.", "kill", "2019-03-08"),
+        ("Militants raided a checkpoint on Friday. Soldiers backed by drones chased them.", "chase", "2019-03-08"),
+        # a possessive day names an event, it does not date the clause
+        ("Rebels shelled the port on Saturday. The minister condemned Friday's raid.", "condemn", None),
+        # a day-precise expression beats a vague one in the same clause
+        ("Police arrested three suspects at dawn on Thursday.", "arrest", "2019-03-07"),
+        # a participle adjunct of speech shares its clause's date
+        ("The council imposed a curfew on Friday, accusing the militia of looting.", "accuse", "2019-03-08"),
+        # 'a day after', 'two days before': dated from the clause it depends on
+        ("Troops retook the port on Friday, two days after rebels seized it.", "seize", "2019-03-06"),
+        ("Militias shelled the camp on Friday, a day before envoys met in Geneva.", "meet", "2019-03-09"),
+        ("Rebels seized the port on Friday, days after envoys met in Geneva.", "meet", None),
+        # the date of a statement does not move the episode
+        (
+            "Rebels shelled the port on Friday. The army said on Sunday it was calm. Rebels burned a school.",
+            "burn",
+            "2019-03-08",
+        ),
+    ],
+)
+def test_episode_date_choices(run, text, lemma, expected):
+    """Which date an event takes when several are in view."""
+    e = find(run(text, "2019-03-10"), lemma)
+    got = e.time.date.isoformat() if e.time and e.time.date else None
+    assert got == expected
+
+
+def test_possessive_day_is_no_actor(run):
+    """'Monday's attack' is no attack by Monday."""
+    events = run("The governor condemned Monday's attack on the market.")
+    assert all(not (e.actor and e.actor.text == "Monday") for e in events)
 
 
 def test_speech_act_gets_only_its_own_date(run):
@@ -189,3 +272,16 @@ def test_actor_and_target_constructions(run, text, lemma, actor, target):
     e = find(run(text), lemma)
     assert e.actor is not None and actor in e.actor.text
     assert e.target is not None and target in e.target.text
+
+
+def test_title_gives_a_person_affiliation(run):
+    """'NAME, a spokesman for ORG' acts for ORG's state; the name stays the person's."""
+    events = run(
+        "Iraqi troops raided a farm. Ahmed Saleh, a spokesman for the Joint Operations Command, said two died."
+    )
+    say = find(events, "say")
+    assert say.actor is not None and (say.actor.name, say.actor.type, say.actor.country) == (
+        "Ahmed Saleh",
+        "military",
+        "IRQ",
+    )

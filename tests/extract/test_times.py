@@ -104,6 +104,10 @@ def test_not_a_time(text: str) -> None:
     [
         ("in 2014", "year"),
         ("May 2015", "month"),
+        ("in late February", "month"),
+        ("in early June", "month"),
+        ("in mid-April", "month"),
+        ("in March this year", "month"),
         ("earlier this month", "month"),
         ("last week", "week"),
         ("on Friday", "day"),
@@ -113,6 +117,22 @@ def test_not_a_time(text: str) -> None:
 def test_granularity(text: str, granularity: str) -> None:
     value = resolve_time(text, FRI)
     assert value is not None and value.granularity == granularity
+    if granularity in {"month", "year"}:
+        assert value.date is None  # a coarse date invents no day
+
+
+@pytest.mark.parametrize(
+    ("text", "publication", "iso"),
+    [
+        ("on Oct. 8 last year", dt.date(2024, 7, 23), "2023-10-08"),
+        ("on March 2 last year", dt.date(2021, 1, 5), "2020-03-02"),
+        ("on Oct. 8", dt.date(2024, 11, 23), "2024-10-08"),
+    ],
+)
+def test_month_day_last_year(text: str, publication: dt.date, iso: str) -> None:
+    """'last year' after a month and day moves it to the year before publication."""
+    value = resolve_time(text, publication)
+    assert value is not None and value.date == dt.date.fromisoformat(iso)
 
 
 @pytest.mark.parametrize(

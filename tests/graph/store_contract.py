@@ -11,7 +11,16 @@ import json
 import networkx as nx
 import pytest
 from conflict_kg.extract import Action, ConflictKGError, Event, ExportError, Mention, Place, Time
-from conflict_kg.graph import EVENT_COLUMNS, actor_iri, document_iri, place_iri, presence_iri
+from conflict_kg.graph import (
+    EVENT_COLUMNS,
+    actor_iri,
+    build_graph,
+    document_iri,
+    events_frame,
+    events_from_graph,
+    place_iri,
+    presence_iri,
+)
 from conflict_kg.graph._rdf import ENTITIES_GRAPH
 from conflict_kg.graph._store import EXPORT_FORMATS, Store
 from rdflib import Dataset, Graph
@@ -197,13 +206,20 @@ class StoreContract:
         assert len(rows) == 5
         assert tuple(rows[0]) == EVENT_COLUMNS
         first = next(r for r in rows if r["action"] == "recapture")
-        assert first["actor_label"] == "government troops" and first["place_label"] == "Fallujah"
-        assert (first["date"], first["class"], first["modality"], first["doc"]) == (
+        assert first["actor"] == "government troops" and first["location"] == "Fallujah"
+        assert (first["event_date"], first["plover_class"], first["modality"], first["document"]) == (
             "2016-06-17",
             "ASSAULT",
             "asserted",
             "d00",
         )
+        assert [r["document"] for r in rows] == ["d00"] * 4 + ["d01"]
+
+    def test_events_read_back_equal_the_graphs(self, store: Store, fallujah_events: list[Event]) -> None:
+        """The store's events are those the in-memory graph of the same events reads back, in order."""
+        store.add_events(fallujah_events)
+        assert list(store.events()) == list(events_from_graph(build_graph(fallujah_events)))
+        assert len(events_frame(store)) == 5
 
     def test_failed_export_leaves_no_file(
         self, store: Store, fallujah_events: list[Event], tmp_path, monkeypatch

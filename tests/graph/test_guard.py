@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conflict_kg.extract import Action, Event, Mention, Place, QueryError
+from conflict_kg.extract import Event, QueryError
 from conflict_kg.graph import build_graph, open_store
 from conflict_kg.graph._cli import main
 from conflict_kg.graph._guard import (
@@ -21,37 +22,25 @@ from conflict_kg.graph._guard import (
     media_types,
 )
 
+Shellings = Callable[[int, int], list[Event]]
+
 #: A cross product of every statement with itself four times: runs for hours on any store.
 HUGE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 WHO = "SELECT ?who WHERE { ?a ckga:shell ?t . ?a rdfs:label ?who } ORDER BY ?who"
 
 
-def _events(count: int) -> list[Event]:
-    return [
-        Event(
-            f"d{i}",
-            0,
-            Action("shelled", "shell", "ASSAULT"),
-            Mention(f"Rebels {i:02d}"),
-            Mention("Taiz"),
-            Place("Taiz"),
-        )
-        for i in range(count)
-    ]
-
-
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+def store_dir(tmp_path_factory: pytest.TempPathFactory, shellings: Shellings) -> str:
     path = str(tmp_path_factory.mktemp("guard") / "kg")
     with open_store(path) as store:
-        store.add_events(_events(12))
+        store.add_events(shellings(0, 12))
     return path
 
 
 @pytest.fixture(scope="module")
-def graph_file(tmp_path_factory: pytest.TempPathFactory) -> str:
+def graph_file(tmp_path_factory: pytest.TempPathFactory, shellings: Shellings) -> str:
     path = tmp_path_factory.mktemp("guard-files") / "g.ttl"
-    build_graph(_events(12)).serialize(path)
+    build_graph(shellings(0, 12)).serialize(path)
     return str(path)
 
 
@@ -224,17 +213,17 @@ def test_cli_option_before_query(graph_file: str, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.splitlines()[:2] == ["who", "Rebels 00"]
 
 
-def test_readers_beside_a_writer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readers_beside_a_writer(tmp_path: Path, shellings: Shellings, capsys: pytest.CaptureFixture[str]) -> None:
     """A store held open for writing is still read by queries, which see what it wrote."""
     path = str(tmp_path / "kg")
     count = "SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }"
     with open_store(path) as writer:
-        writer.add_events(_events(2))
+        writer.add_events(shellings(0, 2))
         assert main(["query", "--store", path, count, "--format", "csv"]) == 0
         assert capsys.readouterr().out.split() == ["n", "2"]
         reader = QueryReader(QuerySource(store=path))
         assert answer_query(reader, QueryRequest(count, accept=("text/csv",))).body.split() == [b"n", b"2"]
-        writer.add_events(_events(5))
+        writer.add_events(shellings(0, 5))
         assert answer_query(reader, QueryRequest(count, accept=("text/csv",))).body.split() == [b"n", b"5"]
         # and a second writer is excluded with one clear line
         assert main(["ingest", "-", "--store", path]) == 1

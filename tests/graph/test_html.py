@@ -46,7 +46,7 @@ def test_cells_are_escaped() -> None:
 def test_event_list_shows_events_as_rows() -> None:
     events = EventList(EVENTS)
     page = events._repr_html_()
-    assert "<th>actor_label</th>" in page and "<td>Rebels 0</td>" in page and "... 10 more" in page
+    assert "<th>actor</th>" in page and "<td>Rebels 0</td>" in page and "... 10 more" in page
     assert events == EVENTS  # still a plain list of events
 
 

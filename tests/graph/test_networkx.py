@@ -13,13 +13,18 @@ from conflict_kg.graph import (
     actor_iri,
     build_graph,
     event_iri,
-    event_record,
+    event_row,
     events_frame,
     load_graph,
     place_iri,
     serialize,
     to_networkx,
+    write_graphml,
 )
+
+
+def _known(row: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if v is not None}
 
 
 def _labelled_edges(g: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
@@ -37,9 +42,9 @@ def test_action_edges(fallujah_events: list[Event]) -> None:
     recapture = fallujah_events[0]
     data = g.get_edge_data(str(actor_iri(recapture.actor)), str(actor_iri(recapture.target, "d00")))
     attrs = data[str(event_iri(recapture))]
-    assert attrs["place_label"] == "Fallujah" and attrs["date"] == "2016-06-17"
-    assert attrs["class"] == "ASSAULT" and attrs["modality"] == "asserted" and attrs["doc"] == "d00"
-    assert attrs["sentence"] == 1
+    assert attrs["location"] == "Fallujah" and attrs["event_date"] == "2016-06-17"
+    assert attrs["plover_class"] == "ASSAULT" and attrs["modality"] == "asserted" and attrs["document"] == "d00"
+    assert attrs["sentence_index"] == 1 and attrs == {"relation": "action", **_known(event_row(recapture))}
 
 
 def test_nodes_carry_entity_attributes(fallujah_events: list[Event]) -> None:
@@ -79,6 +84,22 @@ def test_graphml_writable(fallujah_events: list[Event]) -> None:
 def test_events_frame(fallujah_events: list[Event], source: str) -> None:
     """One row per event with the EVENT_COLUMNS, from events or from RDF."""
     frame = events_frame(fallujah_events if source == "events" else build_graph(fallujah_events))
-    assert list(frame.columns) == list(EVENT_COLUMNS) == list(event_record(fallujah_events[0]))
+    assert list(frame.columns) == list(EVENT_COLUMNS) == list(event_row(fallujah_events[0]))
     assert len(frame) == 5
     assert set(frame.loc[frame["action"] == "seek", "modality"]) == {"negated"}
+    order = list(zip(frame["document"], frame["sentence_index"], strict=True))
+    assert order == sorted(order) == [("d00", 1), ("d00", 1), ("d00", 2), ("d00", 3), ("d01", 0)]
+
+
+def test_streamed_graphml_equals_networkx_graphml(fallujah_events: list[Event]) -> None:
+    """write_graphml gives the file networkx writes for to_networkx: same nodes, edges, keys and typed values."""
+    ours = io.StringIO()
+    assert write_graphml(fallujah_events, ours) == to_networkx(fallujah_events).number_of_edges()
+    theirs = io.BytesIO()
+    nx.write_graphml(to_networkx(fallujah_events), theirs)
+    back = nx.read_graphml(io.StringIO(ours.getvalue()), force_multigraph=True)
+    expected = nx.read_graphml(io.BytesIO(theirs.getvalue()), force_multigraph=True)
+    assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True), key=repr) == sorted(expected.edges(keys=True, data=True), key=repr)
+    fallujah = back.nodes[str(place_iri(fallujah_events[0].place))]
+    assert fallujah["geonames_id"] == 99608 and fallujah["lat"] == 33.35
