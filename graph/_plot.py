@@ -508,9 +508,10 @@ def _view(lons: Sequence[float], lats: Sequence[float]) -> tuple[float, float, f
     return max(cx - half_w, -180), min(cx + half_w, 180), max(cy - half_h, -85), min(cy + half_h, 85)
 
 
-def _draw_outlines(ax: Axes, view: tuple[float, float, float, float]) -> int:
-    """Country outlines, and the names of the countries whose label point is in view; returns the count drawn."""
+def _draw_outlines(ax: Axes, view: tuple[float, float, float, float]) -> list[tuple[float, float, str]]:
+    """Draw the country outlines in view; return a label point and name for each country big enough to name."""
     from matplotlib.collections import PolyCollection
+    from matplotlib.path import Path as MplPath
 
     x0, x1, y0, y1 = view
     polygons: list[Sequence[tuple[float, float]]] = []
@@ -521,54 +522,76 @@ def _draw_outlines(ax: Axes, view: tuple[float, float, float, float]) -> int:
             continue
         polygons.extend(poly[0] for poly in country.polygons)
         largest = max(country.polygons, key=lambda p: len(p[0]))
-        lx = sum(x for x, _ in largest[0]) / len(largest[0])
-        ly = sum(y for _, y in largest[0]) / len(largest[0])
+        # the middle of the part in view, if it is on land; else the mean of the outline's points
+        lx, ly = (max(bx0, x0) + min(bx1, x1)) / 2, (max(by0, y0) + min(by1, y1)) / 2
+        if not MplPath(largest[0]).contains_point((lx, ly)):
+            lx = sum(x for x, _ in largest[0]) / len(largest[0])
+            ly = sum(y for _, y in largest[0]) / len(largest[0])
         big = (bx1 - bx0) * (by1 - by0) > 0.01 * (x1 - x0) * (y1 - y0)
         if big and x0 < lx < x1 and y0 < ly < y1:
-            names.append((lx, ly, country.name))
+            names.append((lx, ly, country.name.upper()))
     ax.add_collection(
         PolyCollection(polygons, facecolors="#f3f1ea", edgecolors="#a8a8a8", linewidths=0.6, zorder=0),
         autolim=False,
     )
-    for lx, ly, name in names:
-        ax.text(lx, ly, name.upper(), fontsize=7, color="#9a9a9a", ha="center", va="center", style="italic", zorder=1)
-    return len(polygons)
+    return names
 
 
-def _label_places(fig: Figure, ax: Axes, places: Sequence[tuple[float, float, str, float]]) -> list[Any]:
-    """Name the places, biggest first, beside their circle; skip a name that would overlap another."""
+def _label_map(
+    fig: Figure,
+    ax: Axes,
+    places: Sequence[tuple[float, float, str, float]],
+    countries: Sequence[tuple[float, float, str]],
+    limit: int,
+) -> None:
+    """Name the first ``limit`` places (beside their circle) then the countries, leaving out any name
+    that would overlap a circle, another name or the frame."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
 
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     fig.draw_without_rendering()  # runs the constrained layout
     renderer = canvas.get_renderer()
-    placed: list[Any] = []
-    texts = []
-    for lon, lat, name, radius_pt in places:
-        offset = radius_pt / 2 + 3
-        for dx, dy, ha, va in ((offset, 0, "left", "center"), (-offset, 0, "right", "center"),
-                               (0, offset, "center", "bottom"), (0, -offset, "center", "top")):  # fmt: skip
-            text = ax.annotate(
-                name,
-                (lon, lat),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                fontsize=8.5,
-                zorder=5,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-            )
-            box = text.get_window_extent(renderer).expanded(1.05, 1.1)
-            inside = ax.get_window_extent(renderer).contains(box.x0, box.y0) and ax.get_window_extent(
-                renderer
-            ).contains(box.x1, box.y1)
-            if inside and not any(box.overlaps(other) for other in placed):
-                placed.append(box)
-                texts.append(text)
-                break
-            text.remove()
-    return texts
+    frame = ax.get_window_extent(renderer)
+    circles: list[Any] = []
+    for lon, lat, _name, diameter in places:
+        x, y = ax.transData.transform((lon, lat))
+        r = diameter / 2 * fig.dpi / 72
+        circles.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
+    names: list[Any] = []
+
+    def fits(text: Any, over_circles: bool = False) -> bool:
+        box = text.get_window_extent(renderer).expanded(1.05, 1.1)
+        inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        blocking = names if over_circles else names + circles
+        if inside and not any(box.overlaps(other) for other in blocking):
+            names.append(box)
+            return True
+        text.remove()
+        return False
+
+    for lon, lat, name, diameter in [p for p in places if p[2]][:limit]:
+        offset = diameter / 2 + 3
+        d = offset * 0.75
+        # beside the circle, clear of every circle if possible, else over other circles but not over names
+        for over_circles in (False, True):
+            for dx, dy, ha, va in ((offset, 0, "left", "center"), (-offset, 0, "right", "center"),
+                                   (0, offset, "center", "bottom"), (0, -offset, "center", "top"),
+                                   (-d, d, "right", "bottom"), (d, d, "left", "bottom"),
+                                   (-d, -d, "right", "top"), (d, -d, "left", "top")):  # fmt: skip
+                box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75}
+                text = ax.annotate(
+                    name, (lon, lat), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=8.5,
+                    zorder=5, bbox=box,
+                )  # fmt: skip
+                if fits(text, over_circles):
+                    break
+            else:
+                continue
+            break
+    for lon, lat, name in countries:
+        label = ax.text(lon, lat, name, fontsize=7, color="#9a9a9a", ha="center", va="center", style="italic", zorder=1)
+        fits(label)
 
 
 def map_figure(
@@ -613,7 +636,7 @@ def map_figure(
     ax.set_ylim(view[2], view[3])
     ax.set_aspect(1 / math.cos(math.radians((view[2] + view[3]) / 2)))
     ax.set_facecolor("#dfeaf2")
-    _draw_outlines(ax, view)
+    countries = _draw_outlines(ax, view)
     biggest = max((sum(c.values()) for c in weight.values()), default=1)
     scale = 900 / biggest  # points^2 per unit: the biggest place gets 900
     xs, ys, sizes, colours = [], [], [], []
@@ -637,7 +660,6 @@ def map_figure(
         linewidths=0.6,
         zorder=3,
     )
-    ranked = sorted(weight.items(), key=lambda kv: -sum(kv[1].values()))[:labels]
     totals: Counter[str | None] = Counter()
     for c in weight.values():
         totals.update(c)
@@ -652,7 +674,8 @@ def map_figure(
         notes.append(f"{len(events) - len(located)} events without coordinates not shown")
     _title(ax, f"Where: {len(located)} events at {len(weight)} places", notes)
     # names last, once the legend and titles have settled the layout they are measured in
-    _label_places(fig, ax, [(k[0], k[1], k[2], math.sqrt(sum(c.values()) * scale)) for k, c in ranked if k[2]])
+    circles = [(k[0], k[1], k[2], math.sqrt(max(sum(c.values()) * scale, 12))) for k, c in weight.items()]
+    _label_map(fig, ax, sorted(circles, key=lambda c: (-c[3], c[2])), countries, labels)
     return fig
 
 
