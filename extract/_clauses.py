@@ -957,6 +957,21 @@ def surface_subject(verb: Token) -> Token | None:
     return None
 
 
+#: Nouns naming a claim that someone accepts or rejects: 'an accusation Kigali rejected'.
+CLAIM_NOUNS = frozenset({"accusation", "charge", "allegation", "claim"})
+
+
+def _rejected_claim(subject: Token) -> tuple[Token, Token | None]:
+    """(actor, target) of 'an accusation Kigali has rejected' (the parser makes the claim the subject
+    and the party its apposition) or 'a charge officials rejected' (the claim a modifier of the party)."""
+    if subject.lemma_.lower() in CLAIM_NOUNS:
+        party = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"}), None)
+        if party is not None:
+            return party, subject
+    claim = next((c for c in subject.lefts if c.dep_ == "compound" and c.lemma_.lower() in CLAIM_NOUNS), None)
+    return subject, claim
+
+
 def _accused_object(noun: Token) -> Token | None:
     """'accused [troops and paramilitaries] of ...' with 'of' hung on the object: the first object."""
     first = noun
@@ -1042,6 +1057,20 @@ def _direct_object(verb: Token) -> Token | None:
     if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         # object relative: 'the town which rebels captured' -> town
         return verb.head
+    if (
+        obj is None
+        and verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.ent_type_ not in {"DATE", "TIME"}
+    ):
+        # object relative with no pronoun: 'an accusation Kampala has rejected' -> accusation
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.lower_ not in RELATIVE_PRONOUNS
+            and not any(c.dep_ == "prep" for c in verb.children)
+        ):
+            return verb.head
     return obj
 
 
@@ -1361,6 +1390,9 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         # abstract or material object: the party it is for or against ('sent arms to Pakistan',
         # 'opened investigations against officials', "denounced Serbia's crackdown")
         target = _object_party(verb, target) or target
+    if not passive and target is None and actor is not None:
+        # reduced object relative on a claim: 'an accusation Kigali rejected', 'a charge officials deny'
+        actor, target = _rejected_claim(actor)
     if actor is None and target is None:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:

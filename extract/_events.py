@@ -397,6 +397,7 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         and t.pos_ == "PROPN"
         and t.ent_type_ not in COUNTRY_EVIDENCE_ENTS
         and t.head.lower_ in {"in", "near", "outside", "into", "on"}
+        and resolve_time(t.text, None) is None  # 'on Thursday' is no place (nor Thursday Island)
     ]
     dateline = find_dateline(document.text)
     if dateline is not None:  # where the report was filed tells the country too; a named country weighs more

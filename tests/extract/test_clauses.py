@@ -182,6 +182,19 @@ def test_demoted_main_clause(nlp, text, lemma, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The envoy blamed Uganda for the raid, an accusation Kampala has rejected.", "Kampala", "an accusation"),
+        ("Activists accused the police of torture, a charge officials denied.", "a charge officials", "charge"),
+    ],
+)
+def test_rejected_claim(nlp, text, actor, target):
+    """'an accusation X rejected': X rejects the accusation."""
+    found = [t for t in triples(nlp, text) if t[1] in {"reject", "deny"}]
+    assert found and found[0][0] == actor and found[0][2] == target
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # abstract object, adversary phrase on the verb: the party is the target

@@ -285,3 +285,10 @@ def test_title_gives_a_person_affiliation(run):
         "military",
         "IRQ",
     )
+
+
+def test_weekday_is_no_country_evidence(run):
+    """'on Thursday' tells no country (there is a Thursday Island): unmarked police stay countryless."""
+    events = run("Police fired tear gas at protesters on Thursday.")
+    fire = find(events, "fire")
+    assert fire.actor is not None and fire.actor.country is None
