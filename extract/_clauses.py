@@ -767,6 +767,8 @@ MODIFIER_RELATIONS = {
     "seized": "seize",
     "captured": "capture",
 }
+#: First halves of hyphenated modifiers that name no actor ('pro-government', 'state-run' media).
+NOT_MODIFIER_ACTORS = frozenset({"pro", "anti", "self", "well", "heavily", "lightly", "so", "state"})
 _MODIFIER_TOKEN = re.compile(r"^(?P<actor>.+?)-(?P<rel>" + "|".join(MODIFIER_RELATIONS) + r")$", re.I)
 
 
@@ -970,6 +972,18 @@ def _rejected_claim(subject: Token) -> tuple[Token, Token | None]:
             return party, subject
     claim = next((c for c in subject.lefts if c.dep_ == "compound" and c.lemma_.lower() in CLAIM_NOUNS), None)
     return subject, claim
+
+
+def _inverted_reporter(verb: Token, base: str) -> Token | None:
+    """The speaker after the verb in '..., reported the news agency' (parsed as its object)."""
+    if base not in SPEECH_LEMMAS or verb.dep_ not in {"conj", "parataxis", "advcl"} or verb.i == 0:
+        return None
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:  # '..., accusing the army of ...' is no inversion
+        return None
+    if verb.doc[verb.i - 1].text != "," or any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ in OBJ_DEPS), None)
+    return obj if obj is not None and _is_party(obj) else None
 
 
 def _accused_object(noun: Token) -> Token | None:
@@ -1324,6 +1338,12 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         return
     passive = _is_passive(verb) or _shares_passive(verb)
     subject = surface_subject(verb)
+    reporter = _inverted_reporter(verb, base)
+    if reporter is not None:
+        # inverted attribution: 'Artillery shelled Khiam, reported the National News Agency'
+        for one in conjuncts(reporter):
+            yield Frame(verb, lemma, one, None, "verb", text=_verb_text(verb))
+        return
     if passive and base in STATIVE_PARTICIPLES and _agent(verb) is None and subject is not None:
         # stative passive of attitude: 'Israel is opposed to French mediation' -> Israel oppose
         # mediation; 'were engaged in cleansing against the population' -> the population
@@ -1463,7 +1483,7 @@ def _modifier_frames(token: Token) -> Iterator[Frame]:
         actor_text = m["actor"]
         rel = m["rel"].lower()
         modified = token.head
-        if actor_text.lower() in {"pro", "anti", "self", "well", "heavily", "lightly", "so"}:
+        if actor_text.lower() in NOT_MODIFIER_ACTORS:
             return
         yield Frame(token, MODIFIER_RELATIONS[rel], None, modified, "modifier", actor_text=actor_text, text=token.text)
         return
@@ -1479,7 +1499,7 @@ def _modifier_frames(token: Token) -> Iterator[Frame]:
         return
     start = min(c.left_edge.i for c in left)
     actor_span = token.doc[start : hyphen.i]
-    if actor_span.text.lower() in {"pro", "anti", "self", "well", "heavily"}:
+    if actor_span.text.lower() in NOT_MODIFIER_ACTORS:
         return
     yield Frame(
         token, rel, None, token.head, "modifier", actor_text=actor_span.text, text=token.doc[start : token.i + 1].text

@@ -182,6 +182,29 @@ def test_demoted_main_clause(nlp, text, lemma, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inverted attribution: the speaker follows the verb
+        (
+            "Militias shelled the outskirts of Tyre, reported the state news agency.",
+            [("Militias", "shell", "the outskirts of Tyre"), ("the state news agency", "report", None)],
+        ),
+        # a participle of speech with an object is no inversion
+        (
+            "Police arrested two men, accusing them of arson.",
+            [("Police", "arrest", "two men"), ("Police", "accuse", "them"), ("them", "arson", None)],
+        ),
+    ],
+)
+def test_inverted_attribution(nlp, text, expected):
+    """'..., reported X': X reports; '..., accusing Y of ...' stays an accusation by the clause's subject."""
+    got = triples(nlp, text)
+    assert [t for t in got if t[1] in {"shell", "report", "arrest", "accuse"}] == [
+        t for t in expected if t[1] in {"shell", "report", "arrest", "accuse"}
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "target"),
     [
         ("The envoy blamed Uganda for the raid, an accusation Kampala has rejected.", "Kampala", "an accusation"),
