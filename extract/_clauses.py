@@ -1423,7 +1423,7 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         return
     if passive and actor is None and base in EPISTEMIC_LEMMAS:
         return
-    actors = conjuncts(actor) if actor is not None else [None]
+    actors: list[Token | None] = list(conjuncts(actor)) if actor is not None else [None]
     for one in actors:
         yield Frame(verb, lemma, one, target, "verb", text=_verb_text(verb))
 
