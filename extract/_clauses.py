@@ -1341,8 +1341,8 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
     reporter = _inverted_reporter(verb, base)
     if reporter is not None:
         # inverted attribution: 'Artillery shelled Khiam, reported the National News Agency'
-        for one in conjuncts(reporter):
-            yield Frame(verb, lemma, one, None, "verb", text=_verb_text(verb))
+        for speaker in conjuncts(reporter):
+            yield Frame(verb, lemma, speaker, None, "verb", text=_verb_text(verb))
         return
     if passive and base in STATIVE_PARTICIPLES and _agent(verb) is None and subject is not None:
         # stative passive of attitude: 'Israel is opposed to French mediation' -> Israel oppose
@@ -1423,7 +1423,7 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         return
     if passive and actor is None and base in EPISTEMIC_LEMMAS:
         return
-    actors: list[Token | None] = list(conjuncts(actor)) if actor is not None else [None]
+    actors = conjuncts(actor) if actor is not None else [None]
     for one in actors:
         yield Frame(verb, lemma, one, target, "verb", text=_verb_text(verb))
 
