@@ -361,6 +361,8 @@ def _frame_event(
             state.place = place
         place = place or state.place
     event_class = classify_token(frame.predicate) if frame.kind == "verb" else classify(frame.lemma)
+    # a verb the lexicon does not know gets no class (statements keep CONSULT, CAMEO 01): never a default
+    unknown = event_class.fallback and event_class.cameo is None
     start = frame.predicate.idx
     return Event(
         doc=document.id,
@@ -368,7 +370,7 @@ def _frame_event(
         action=Action(
             frame.text or frame.predicate.text,
             frame.lemma,
-            event_class.plover,
+            None if unknown else event_class.plover,
             event_class.cameo,
             start,
             start + len(frame.predicate.text),

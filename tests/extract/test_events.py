@@ -292,3 +292,16 @@ def test_weekday_is_no_country_evidence(run):
     events = run("Police fired tear gas at protesters on Thursday.")
     fire = find(events, "fire")
     assert fire.actor is not None and fire.actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "plover"),
+    [
+        ("Rebels shelled the airport.", "shell", "ASSAULT"),
+        ("A spokesman said the talks would resume.", "say", "CONSULT"),  # a statement keeps CONSULT
+        ("Gunmen heckled the governor.", "heckle", None),  # a verb the lexicon lacks: no class
+    ],
+)
+def test_unknown_verbs_get_no_class(run, text, lemma, plover):
+    """No default class: an unknown verb's event carries none (and `evaluate` counts them)."""
+    assert find(run(text), lemma).action.plover == plover
