@@ -159,6 +159,15 @@ def _times_by_clause(spans: list[Span], publication: dt.date | None) -> dict[int
         if value is None or value.anchor == "duration":
             continue
         verb = _clause_verb(span.root)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if (
+            verb.dep_ == "ccomp"
+            and subject is not None
+            and verb_lemma(verb.head) in SPEECH_LEMMAS
+            and 0 < span.start - verb.head.i <= 2  # right after the verb: 'said (on) Thursday'
+            and span.end <= subject.left_edge.i
+        ):
+            verb = verb.head  # 'said on Thursday it would send ...': the statement's time, before its clause
         held = out.get(verb.i)
         # 'at dawn on Wednesday': the expression that names a day wins over one that does not
         if held is None or (held[1].date is None and value.date is not None):

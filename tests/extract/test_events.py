@@ -146,6 +146,8 @@ def test_background_gets_no_episode_date(run, text, lemma):
         ("Troops retook the port on Friday, two days after rebels seized it.", "seize", "2019-03-06"),
         ("Militias shelled the camp on Friday, a day before envoys met in Geneva.", "meet", "2019-03-09"),
         ("Rebels seized the port on Friday, days after envoys met in Geneva.", "meet", None),
+        # a time right after a speech verb, before its clause, dates the statement
+        ("The ministry said on Friday it would send more troops.", "say", "2019-03-08"),
         # the date of a statement does not move the episode
         (
             "Rebels shelled the port on Friday. The army said on Sunday it was calm. Rebels burned a school.",
