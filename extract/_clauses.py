@@ -767,6 +767,8 @@ MODIFIER_RELATIONS = {
     "seized": "seize",
     "captured": "capture",
 }
+#: First halves of hyphenated modifiers that name no actor ('pro-government', 'state-run' media).
+NOT_MODIFIER_ACTORS = frozenset({"pro", "anti", "self", "well", "heavily", "lightly", "so", "state"})
 _MODIFIER_TOKEN = re.compile(r"^(?P<actor>.+?)-(?P<rel>" + "|".join(MODIFIER_RELATIONS) + r")$", re.I)
 
 
@@ -957,6 +959,33 @@ def surface_subject(verb: Token) -> Token | None:
     return None
 
 
+#: Nouns naming a claim that someone accepts or rejects: 'an accusation Kigali rejected'.
+CLAIM_NOUNS = frozenset({"accusation", "charge", "allegation", "claim"})
+
+
+def _rejected_claim(subject: Token) -> tuple[Token, Token | None]:
+    """(actor, target) of 'an accusation Kigali has rejected' (the parser makes the claim the subject
+    and the party its apposition) or 'a charge officials rejected' (the claim a modifier of the party)."""
+    if subject.lemma_.lower() in CLAIM_NOUNS:
+        party = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"}), None)
+        if party is not None:
+            return party, subject
+    claim = next((c for c in subject.lefts if c.dep_ == "compound" and c.lemma_.lower() in CLAIM_NOUNS), None)
+    return subject, claim
+
+
+def _inverted_reporter(verb: Token, base: str) -> Token | None:
+    """The speaker after the verb in '..., reported the news agency' (parsed as its object)."""
+    if base not in SPEECH_LEMMAS or verb.dep_ not in {"conj", "parataxis", "advcl"} or verb.i == 0:
+        return None
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:  # '..., accusing the army of ...' is no inversion
+        return None
+    if verb.doc[verb.i - 1].text != "," or any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ in OBJ_DEPS), None)
+    return obj if obj is not None and _is_party(obj) else None
+
+
 def _accused_object(noun: Token) -> Token | None:
     """'accused [troops and paramilitaries] of ...' with 'of' hung on the object: the first object."""
     first = noun
@@ -1042,6 +1071,20 @@ def _direct_object(verb: Token) -> Token | None:
     if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         # object relative: 'the town which rebels captured' -> town
         return verb.head
+    if (
+        obj is None
+        and verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.ent_type_ not in {"DATE", "TIME"}
+    ):
+        # object relative with no pronoun: 'an accusation Kampala has rejected' -> accusation
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.lower_ not in RELATIVE_PRONOUNS
+            and not any(c.dep_ == "prep" for c in verb.children)
+        ):
+            return verb.head
     return obj
 
 
@@ -1295,6 +1338,12 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         return
     passive = _is_passive(verb) or _shares_passive(verb)
     subject = surface_subject(verb)
+    reporter = _inverted_reporter(verb, base)
+    if reporter is not None:
+        # inverted attribution: 'Artillery shelled Khiam, reported the National News Agency'
+        for speaker in conjuncts(reporter):
+            yield Frame(verb, lemma, speaker, None, "verb", text=_verb_text(verb))
+        return
     if passive and base in STATIVE_PARTICIPLES and _agent(verb) is None and subject is not None:
         # stative passive of attitude: 'Israel is opposed to French mediation' -> Israel oppose
         # mediation; 'were engaged in cleansing against the population' -> the population
@@ -1361,6 +1410,9 @@ def _verb_frames(verb: Token) -> Iterator[Frame]:
         # abstract or material object: the party it is for or against ('sent arms to Pakistan',
         # 'opened investigations against officials', "denounced Serbia's crackdown")
         target = _object_party(verb, target) or target
+    if not passive and target is None and actor is not None:
+        # reduced object relative on a claim: 'an accusation Kigali rejected', 'a charge officials deny'
+        actor, target = _rejected_claim(actor)
     if actor is None and target is None:
         return
     if actor is not None and target is None and actor.lemma_.lower() in INANIMATE_ACTORS:
@@ -1431,7 +1483,7 @@ def _modifier_frames(token: Token) -> Iterator[Frame]:
         actor_text = m["actor"]
         rel = m["rel"].lower()
         modified = token.head
-        if actor_text.lower() in {"pro", "anti", "self", "well", "heavily", "lightly", "so"}:
+        if actor_text.lower() in NOT_MODIFIER_ACTORS:
             return
         yield Frame(token, MODIFIER_RELATIONS[rel], None, modified, "modifier", actor_text=actor_text, text=token.text)
         return
@@ -1447,7 +1499,7 @@ def _modifier_frames(token: Token) -> Iterator[Frame]:
         return
     start = min(c.left_edge.i for c in left)
     actor_span = token.doc[start : hyphen.i]
-    if actor_span.text.lower() in {"pro", "anti", "self", "well", "heavily"}:
+    if actor_span.text.lower() in NOT_MODIFIER_ACTORS:
         return
     yield Frame(
         token, rel, None, token.head, "modifier", actor_text=actor_span.text, text=token.doc[start : token.i + 1].text

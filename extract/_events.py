@@ -164,6 +164,15 @@ def _times_by_clause(spans: list[Span], publication: dt.date | None) -> dict[int
         if value is None or value.anchor == "duration":
             continue
         verb = _clause_verb(span.root)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if (
+            verb.dep_ == "ccomp"
+            and subject is not None
+            and verb_lemma(verb.head) in SPEECH_LEMMAS
+            and 0 < span.start - verb.head.i <= 2  # right after the verb: 'said (on) Thursday'
+            and span.end <= subject.left_edge.i
+        ):
+            verb = verb.head  # 'said on Thursday it would send ...': the statement's time, before its clause
         held = out.get(verb.i)
         # 'at dawn on Wednesday': the expression that names a day wins over one that does not
         if held is None or (held[1].date is None and value.date is not None):
@@ -372,6 +381,8 @@ def _frame_event(
             state.place = place
         place = place or state.place
     event_class = classify_token(frame.predicate) if frame.kind == "verb" else classify(frame.lemma)
+    # a verb the lexicon does not know gets no class (statements keep CONSULT, CAMEO 01): never a default
+    unknown = event_class.fallback and event_class.cameo is None
     start = frame.predicate.idx
     return Event(
         doc=document.id,
@@ -379,7 +390,7 @@ def _frame_event(
         action=Action(
             frame.text or frame.predicate.text,
             frame.lemma,
-            event_class.plover,
+            None if unknown else event_class.plover,
             event_class.cameo,
             start,
             start + len(frame.predicate.text),
@@ -460,6 +471,7 @@ def document_events(doc: Doc, document: Document) -> list[Event]:
         and t.pos_ == "PROPN"
         and t.ent_type_ not in COUNTRY_EVIDENCE_ENTS
         and t.head.lower_ in {"in", "near", "outside", "into", "on"}
+        and resolve_time(t.text, None) is None  # 'on Thursday' is no place (nor Thursday Island)
     ]
     dateline = find_dateline(document.text)
     if dateline is not None:  # where the report was filed tells the country too; a named country weighs more

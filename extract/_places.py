@@ -121,17 +121,12 @@ PLACE_NOUNS = frozenset(
         "forest",
         "township",
         "canyon",
-        # parts of a place named by its 'of' phrase: 'the outskirts of Culiacan', 'the edge of El Fasher'
-        "outskirts",
-        "outskirt",
-        "edge",
-        "heart",
-        "centre",
-        "center",
-        "suburbs",
-        "vicinity",
-        "countryside",
     }
+)
+#: Parts of a place named by its 'of' phrase ('the outskirts of Culiacan', 'the heart of Fallujah'):
+#: the place is the named one.
+PART_NOUNS = frozenset(
+    {"outskirts", "outskirt", "edge", "heart", "centre", "center", "suburbs", "vicinity", "countryside"}
 )
 #: Facilities named after their place: 'Fallujah hospital', 'Gao airport' are in Fallujah, Gao.
 FACILITY_NOUNS = frozenset(
@@ -283,6 +278,8 @@ def place_like(token: Token, known: Callable[[str], bool], *, strong: bool = Tru
         # place ('Saada province', 'the town of Gharyan') or a facility of a known place
         # ('Fallujah hospital'); 'US troops' is an affiliation, not a location
         lemma = token.lemma_.lower()
+        if lemma in PART_NOUNS:
+            return PlaceHit(core, core.text)
         if lemma in PLACE_NOUNS or token.ent_type_ in PLACE_ENTS:
             return PlaceHit(mention_span(token), core.text)
         if lemma in FACILITY_NOUNS and known(core.text):

@@ -146,8 +146,9 @@ DURATION_UNITS: dict[str, int | None] = {
     "decade": None,
     "decades": None,
 }
-#: Phrases relative to the previous event of the same episode, with their offset in days.
-EPISODE_PHRASES: dict[str, int] = {
+#: Phrases relative to the previous event of the same episode, with their offset in days
+#: (None: no day can be told; "overnight" spans two).
+EPISODE_PHRASES: dict[str, int | None] = {
     "later": 0,
     "shortly after": 0,
     "shortly afterwards": 0,
@@ -161,7 +162,7 @@ EPISODE_PHRASES: dict[str, int] = {
     "at nightfall": 0,
     "at midnight": 0,
     "at noon": 0,
-    "overnight": 0,
+    "overnight": None,
     "meanwhile": 0,
     "that night": 0,
     "that morning": 0,

@@ -184,6 +184,42 @@ def test_demoted_main_clause(nlp, text, lemma, actor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # inverted attribution: the speaker follows the verb
+        (
+            "Militias shelled the outskirts of Tyre, reported the state news agency.",
+            [("Militias", "shell", "the outskirts of Tyre"), ("the state news agency", "report", None)],
+        ),
+        # a participle of speech with an object is no inversion
+        (
+            "Police arrested two men, accusing them of arson.",
+            [("Police", "arrest", "two men"), ("Police", "accuse", "them"), ("them", "arson", None)],
+        ),
+    ],
+)
+def test_inverted_attribution(nlp, text, expected):
+    """'..., reported X': X reports; '..., accusing Y of ...' stays an accusation by the clause's subject."""
+    got = triples(nlp, text)
+    assert [t for t in got if t[1] in {"shell", "report", "arrest", "accuse"}] == [
+        t for t in expected if t[1] in {"shell", "report", "arrest", "accuse"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The envoy blamed Uganda for the raid, an accusation Kampala has rejected.", "Kampala", "an accusation"),
+        ("Activists accused the police of torture, a charge officials denied.", "a charge officials", "charge"),
+    ],
+)
+def test_rejected_claim(nlp, text, actor, target):
+    """'an accusation X rejected': X rejects the accusation."""
+    found = [t for t in triples(nlp, text) if t[1] in {"reject", "deny"}]
+    assert found and found[0][0] == actor and found[0][2] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # abstract object, adversary phrase on the verb: the party is the target
         (
             "The prosecutor opened a corruption inquiry against three mayors.",

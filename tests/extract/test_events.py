@@ -146,6 +146,8 @@ def test_background_gets_no_episode_date(run, text, lemma):
         ("Troops retook the port on Friday, two days after rebels seized it.", "seize", "2019-03-06"),
         ("Militias shelled the camp on Friday, a day before envoys met in Geneva.", "meet", "2019-03-09"),
         ("Rebels seized the port on Friday, days after envoys met in Geneva.", "meet", None),
+        # a time right after a speech verb, before its clause, dates the statement
+        ("The ministry said on Friday it would send more troops.", "say", "2019-03-08"),
         # the date of a statement does not move the episode
         (
             "Rebels shelled the port on Friday. The army said on Sunday it was calm. Rebels burned a school.",
@@ -300,3 +302,23 @@ def test_time_keeps_its_precision(nlp, text: str, precision: str, period: str, d
     assert event.time is not None
     assert (event.time.precision, event.time.period) == (precision, period)
     assert (event.time.date.isoformat() if event.time.date else None) == date
+
+
+def test_weekday_is_no_country_evidence(run):
+    """'on Thursday' tells no country (there is a Thursday Island): unmarked police stay countryless."""
+    events = run("Police fired tear gas at protesters on Thursday.")
+    fire = find(events, "fire")
+    assert fire.actor is not None and fire.actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "plover"),
+    [
+        ("Rebels shelled the airport.", "shell", "ASSAULT"),
+        ("A spokesman said the talks would resume.", "say", "CONSULT"),  # a statement keeps CONSULT
+        ("Gunmen heckled the governor.", "heckle", None),  # a verb the lexicon lacks: no class
+    ],
+)
+def test_unknown_verbs_get_no_class(run, text, lemma, plover):
+    """No default class: an unknown verb's event carries none (and `evaluate` counts them)."""
+    assert find(run(text), lemma).action.plover == plover

@@ -147,6 +147,7 @@ def test_month_day_last_year(text: str, publication: dt.date, iso: str) -> None:
         ("the day before", -1),
         ("three days earlier", -3),
         ("days later", None),
+        ("overnight", None),  # spans two days: no day is told
         ("months later", None),
     ],
 )
