@@ -563,6 +563,10 @@ def coarse_value(value: TimeValue, publication: dt.date | None) -> str | None:
     '2014'
     >>> coarse_value(resolve_time("last month", dt.date(2016, 1, 3)), dt.date(2016, 1, 3))
     '2015-12'
+    >>> coarse_value(resolve_time("March this year", dt.date(2016, 6, 17)), dt.date(2016, 6, 17))
+    '2016-03'
+    >>> coarse_value(resolve_time("in October last year", dt.date(2016, 6, 17)), dt.date(2016, 6, 17))
+    '2015-10'
     """
     if value.date is not None or value.granularity not in ("month", "year"):
         return None
@@ -571,11 +575,14 @@ def coarse_value(value: TimeValue, publication: dt.date | None) -> str | None:
         return m[1]
     if (m := _MONTH_YEAR.search(base)) and m[1].rstrip(".") in MONTHS:
         month = MONTHS[m[1].rstrip(".")]
-        if m[2]:
+        if m[2] and m[2][0].isdigit():  # 'May 2014'
             return f"{m[2]}-{month:02d}"
         if publication is None:
             return None
-        year = publication.year - (1 if month > publication.month else 0)
+        if m[2]:  # 'March this year', 'October last year'
+            year = publication.year - (1 if m[2].startswith("last") else 0)
+        else:  # 'in May': the latest May up to the publication
+            year = publication.year - (1 if month > publication.month else 0)
         return f"{year}-{month:02d}"
     if publication is None or not (m := _PERIOD.match(base)):
         return None

@@ -35,6 +35,9 @@ def test_columns_are_the_analysts() -> None:
         "document",
         "sentence_index",
         "sentence",
+        "fatalities",
+        "injured",
+        "incident",
     )
 
 
