@@ -146,17 +146,24 @@ def _batches(items: Iterable[tuple[str, _T]], size: int, chars: int) -> Iterator
 _WORKER_NLP: Language | None = None
 
 
+def _leave_quietly(signum: int, frame: object) -> None:
+    """A worker's SIGTERM handler: exit with status 128 + signal, releasing held locks on the way."""
+    raise SystemExit(128 + signum)
+
+
 def _worker_init(model: str | None) -> None:
     """Load the pipeline (unless forked with it); leave interrupts and termination to the parent.
 
     Ctrl-C reaches every process of the terminal's group: the workers ignore it and
     the parent, which owns the outputs, stops the pool. SIGTERM (sent by the pool
-    when it stops) ends a worker at once, without a traceback, even when the parent
-    had installed a handler of its own before forking.
+    when it stops, or to the whole group) ends a worker without a traceback by
+    raising :class:`SystemExit`, which unwinds through the task queue's locks and
+    releases them: a worker killed outright while holding the queue's read lock
+    would leave ``Pool.terminate`` in the parent waiting for that lock forever.
     """
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _leave_quietly)
     if _WORKER_NLP is None:
         _WORKER_NLP = prepare(load_model(model))
 
