@@ -248,6 +248,16 @@ def _numeral_value(num: Token) -> tuple[int | None, int | None]:
     return None, vague_bound(num.lower_)
 
 
+def _a_part(token: Token, head: Token) -> bool:
+    """Whether ``token`` lies in a part of ``head``'s count: '11 civilians, including three children and a teacher'."""
+    for ancestor in token.ancestors:
+        if ancestor == head:
+            return False
+        if ancestor.lower_ in {"including", "among", "excluding"}:
+            return True
+    return False
+
+
 def _phrase_count(head: Token, *, _depth: int = 0) -> tuple[int | None, int | None]:
     """(count, bound) of the people a noun phrase names: its numeral, 'a'/'an', or a sum of conjuncts."""
     lex = get_lexicon()
@@ -282,7 +292,9 @@ def _phrase_count(head: Token, *, _depth: int = 0) -> tuple[int | None, int | No
     if _depth < 4:
         # 'two members of the group Hezbollah and a Syrian driver': the parser hangs the driver inside "of"
         inner = [
-            t for t in head.subtree if t.dep_ == "conj" and t.i > head.i and t.head.i != head.i and head.dep_ != "conj"
+            t
+            for t in head.subtree
+            if t.dep_ == "conj" and t.i > head.i and t.head.i != head.i and head.dep_ != "conj" and not _a_part(t, head)
         ]
         for conj in [*head.conjuncts, *inner]:
             if conj.i <= head.i:

@@ -96,6 +96,9 @@ def _counts(nlp, text: str) -> dict[str, tuple[int | None, int | None, int | Non
         ("An Israeli strike killed a woman and wounded her son.", "kill", 1, None),
         ("An Israeli strike killed a woman and wounded her son.", "wound", None, 1),
         ("Gunmen ambushed a patrol, killing two soldiers and wounding another.", "ambush", 2, 1),
+        # a list of some of the victims is part of the count, not added to it
+        ("Jets bombed a village, killing nine civilians, including two children and a nurse.", "bomb", 9, None),
+        ("Gunmen killed five people, among them a police officer and his wife, in Zaria.", "kill", 5, None),
         # passive reports with no agent go to the attack of the sentence
         ("Rebels shelled the market in Taiz, and 27 people were killed.", "shell", 27, None),
         ("Jihadists attacked a military post in Mali, killing seven soldiers.", "attack", 7, None),

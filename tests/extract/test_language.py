@@ -55,3 +55,15 @@ def test_no_gold_document_is_flagged() -> None:
     """None of the English evaluation documents is taken for another language."""
     texts = [json.loads(line)["text"] for name in ("dev.jsonl", "dev_long.jsonl") for line in (EVAL / name).open()]
     assert [t[:60] for t in texts if foreign_language(t)] == []
+
+
+def test_plain_english_does_not_load_the_detector() -> None:
+    """An English article is told by its function words: lingua's models (0.6 s a process) stay unloaded."""
+    from pathlib import Path
+
+    from conflict_kg.extract import _language
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "fallujah-2016-06-17.txt"
+    _language._detector.cache_clear()
+    assert _language.foreign_language(seed.read_text(encoding="utf-8")) is None
+    assert _language._detector.cache_info().currsize == 0
