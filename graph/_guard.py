@@ -239,7 +239,10 @@ def _store_stamp(path: Path) -> tuple[int, int]:
     newest, count = 0, 0
     with os.scandir(path) as entries:
         for entry in entries:
-            newest = max(newest, entry.stat().st_mtime_ns)
+            try:
+                newest = max(newest, entry.stat().st_mtime_ns)
+            except FileNotFoundError:  # the writer removed it between listing and looking: a change too
+                continue
             count += 1
     return newest, count
 
