@@ -5,8 +5,8 @@ For each size, a store is built once from ``synthetic.py``'s events (kept under
 subprocess, which reports its wall time, CPU time (steadier than wall time when
 other work shares the machine) and peak memory (``ru_maxrss``):
 
-- ``csv``: ``Store.export("csv", path)`` -- one row per event;
-- ``graphml``: ``Store.export("graphml", path)`` -- the networkx view;
+- ``csv``: ``export_store(store, "csv", path)`` -- one row per event;
+- ``graphml``: ``export_store(store, "graphml", path)`` -- the networkx view;
 - ``frame``: ``events_frame(store)`` -- a pandas DataFrame, one row per event.
 
 All three read the store with ``Store.events()`` (one index scan per document
@@ -56,7 +56,7 @@ def build_store(n: int, path: Path) -> dict[str, float]:
 
 def run_export(kind: str, store_path: Path, out: Path) -> dict[str, float]:
     """One export in this process; its time, peak memory, rows and output size."""
-    from conflict_kg.graph import events_frame, open_store
+    from conflict_kg.graph import events_frame, export_store, open_store
 
     started, cpu = time.perf_counter(), time.process_time()
     with open_store(store_path, create=False) as store:
@@ -64,7 +64,7 @@ def run_export(kind: str, store_path: Path, out: Path) -> dict[str, float]:
             rows = len(events_frame(store))
             size = 0.0
         else:
-            store.export(kind, out)
+            export_store(store, kind, out)
             size = out.stat().st_size / 2**20
             rows = sum(1 for _ in out.open(encoding="utf-8")) - 1 if kind == "csv" else 0
     return {

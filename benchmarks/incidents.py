@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from conflict_kg.extract import Event, Time  # noqa: E402
-from conflict_kg.graph._store import OxigraphStore  # noqa: E402
+from conflict_kg.graph import OxigraphStore  # noqa: E402
 from synthetic import synthetic_events  # noqa: E402
 
 _COUNT = "SELECT (COUNT(?i) AS ?n) WHERE { ?i a ckg:Incident }"

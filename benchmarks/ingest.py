@@ -105,7 +105,7 @@ def _subjects(n: int, rank: int = 10) -> dict[str, str]:
 
 def run_ingest(n: int, store_dir: str) -> dict[str, float]:
     sys.path.insert(0, str(HERE))
-    from conflict_kg.graph._store import OxigraphStore
+    from conflict_kg.graph import OxigraphStore
     from synthetic import synthetic_events
 
     started = time.perf_counter()
@@ -142,7 +142,7 @@ def run_queries(n: int, store_dir: str, engine: str, rdflib_runs: int, rdflib_ti
     queries = {"Q1": Q1.format(**subjects), "Q2": Q2, "Q3": Q3.format(**subjects)}
     out: dict[str, object] = {"engine": engine, "events": n}
     if engine == "oxigraph":
-        from conflict_kg.graph._store import OxigraphStore
+        from conflict_kg.graph import OxigraphStore
 
         with OxigraphStore(store_dir, create=False) as store:
             for name, q in queries.items():

@@ -13,16 +13,7 @@ from ._documents import (
     read_documents,
     stdin_id,
 )
-from ._exceptions import (
-    ConflictKGError,
-    DocumentError,
-    ExportError,
-    InputError,
-    ModelNotFoundError,
-    QueryError,
-    RemoteStoreError,
-    StoreError,
-)
+from ._exceptions import ConflictKGError, DocumentError, InputError, ModelNotFoundError
 from ._gazetteer import lookup_place
 from ._model import MODALITIES, PRECISIONS, Action, Document, Event, Mention, Modality, Place, Precision, Time
 from ._nlp import DEFAULT_MODELS, load_model
@@ -37,7 +28,6 @@ __all__ = [
     "Document",
     "DocumentError",
     "Event",
-    "ExportError",
     "InputError",
     "InputProblem",
     "Mention",
@@ -45,9 +35,6 @@ __all__ = [
     "ModelNotFoundError",
     "Place",
     "Precision",
-    "QueryError",
-    "RemoteStoreError",
-    "StoreError",
     "Time",
     "check_output",
     "date_from_name",

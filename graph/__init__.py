@@ -18,7 +18,17 @@ Examples
 
 from typing import TYPE_CHECKING, Any
 
-from ._export import EXPORT_FORMATS, atomic_write, export_format, serialize, write_graph, write_text
+from ._errors import ExportError, QueryError, RemoteStoreError, StoreError
+from ._export import (
+    EXPORT_FORMATS,
+    INCIDENT_COLUMNS,
+    atomic_write,
+    export_format,
+    export_store,
+    serialize,
+    write_graph,
+    write_text,
+)
 from ._html import DEFAULT_ROWS, EventList, HtmlTable, html_table, load_ipython_extension
 from ._iris import (
     action_iri,
@@ -35,7 +45,9 @@ from ._iris import (
 from ._namespaces import CKG, CKGA, GEONAMES, ID, PLOVER, PREFIXES, SEM, WGS84, bind_prefixes
 from ._networkx import events_frame, to_networkx, write_graphml
 from ._ontology import ontology, shapes, validate
+from ._open import open_store
 from ._outlines import COUNTRIES_FILE, CountryOutline, countries_geojson, country_outlines
+from ._oxigraph import OxigraphStore
 from ._plot import (
     CLASS_COLOURS,
     PICTURES,
@@ -75,7 +87,7 @@ from ._rdf import (
 )
 from ._read import EventSource, events_from_graph, events_from_oxigraph, iter_events
 from ._rows import EVENT_COLUMNS, event_row, generate_event_rows, write_events_csv
-from ._store import OxigraphStore, Store, StoreStats, default_store_location, open_store
+from ._store import STORE_ENV, IngestReport, Store, StoreStats, default_store_location, is_remote
 
 if TYPE_CHECKING:
     from ._remote import SparqlStore
@@ -102,22 +114,29 @@ __all__ = [
     "EXPORT_FORMATS",
     "GEONAMES",
     "ID",
+    "INCIDENT_COLUMNS",
     "PICTURES",
     "PLOT_QUERY",
     "PLOVER",
     "PREFIXES",
     "RDF_SUFFIXES",
     "SEM",
+    "STORE_ENV",
     "WGS84",
     "CountryOutline",
     "EventList",
     "EventSource",
+    "ExportError",
     "HtmlTable",
+    "IngestReport",
     "OxigraphStore",
     "PlotEvent",
     "QuadWriter",
+    "QueryError",
+    "RemoteStoreError",
     "SparqlStore",
     "Store",
+    "StoreError",
     "StoreStats",
     "Triple",
     "action_iri",
@@ -139,6 +158,7 @@ __all__ = [
     "events_from_graph",
     "events_from_oxigraph",
     "export_format",
+    "export_store",
     "filter_events",
     "fold",
     "format_csv",
@@ -148,6 +168,7 @@ __all__ = [
     "generate_event_rows",
     "generate_triples",
     "html_table",
+    "is_remote",
     "iter_document_graphs",
     "iter_events",
     "load_graph",

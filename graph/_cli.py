@@ -21,7 +21,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from conflict_kg.extract import ConflictKGError, ExportError, InputError
+from conflict_kg.extract import ConflictKGError, InputError
+
+from ._errors import ExportError
 
 if TYPE_CHECKING:
     from conflict_kg.extract import Document, Event, InputProblem
@@ -422,7 +424,7 @@ def _add_store_option(parser: argparse.ArgumentParser, *, required: bool = False
 
 
 def _open_store(args: argparse.Namespace, *, create: bool = False) -> Any:
-    from ._store import open_store
+    from ._open import open_store
 
     return open_store(args.store, create=create)
 
@@ -485,7 +487,7 @@ def add_ingest_command(subparsers: Subparsers) -> None:
 
 def run_remove(args: argparse.Namespace) -> int:
     """Remove documents (their named graphs) from a store."""
-    from conflict_kg.extract import StoreError
+    from ._errors import StoreError
 
     with _open_store(args) as store:
         missing = [doc for doc in args.doc_ids if not store.remove_document(doc)]
@@ -542,7 +544,7 @@ _STORE_SUFFIXES = {
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a store to a file, atomically."""
-    from ._store import EXPORT_FORMATS
+    from ._export import STORE_FORMATS, export_store
 
     fmt = args.format
     if fmt is None:
@@ -550,17 +552,17 @@ def run_export(args: argparse.Namespace) -> int:
         if suffix not in _STORE_SUFFIXES:
             raise ExportError(
                 f"cannot tell the format of {args.output!r} from its suffix {suffix!r}; "
-                f"pass --format ({'|'.join(EXPORT_FORMATS)})"
+                f"pass --format ({'|'.join(STORE_FORMATS)})"
             )
         fmt = _STORE_SUFFIXES[suffix]
     with _open_store(args) as store:
-        store.export(fmt, args.output, incidents=args.incidents)
+        export_store(store, fmt, args.output, incidents=args.incidents)
     return 0
 
 
 def add_export_command(subparsers: Subparsers) -> None:
     """Register ``conflict-kg export``."""
-    from ._store import EXPORT_FORMATS
+    from ._export import STORE_FORMATS
 
     parser = subparsers.add_parser(
         "export",
@@ -574,7 +576,7 @@ def add_export_command(subparsers: Subparsers) -> None:
     _add_store_option(parser)
     parser.add_argument(
         "--format",
-        choices=EXPORT_FORMATS,
+        choices=STORE_FORMATS,
         help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv .jsonl)",
     )
     parser.add_argument(

@@ -1,4 +1,7 @@
-"""Writing graphs: rdflib serializers, and atomic file writes.
+"""Writing graphs and stores: rdflib serializers, store exports, and atomic file writes.
+
+:func:`export_store` writes a whole store (RDF, GraphML, CSV or prediction lines);
+:func:`serialize` and :func:`write_graph` write an in-memory rdflib graph.
 
 :func:`atomic_write` writes to a temporary file in the destination's folder
 and moves it into place with :func:`os.replace` only when writing succeeded,
@@ -9,25 +12,79 @@ clobbers the old one).
 from __future__ import annotations
 
 import contextlib
+import csv
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO, cast
 
-from conflict_kg.extract import ExportError
 from rdflib import Dataset, Graph
 
+from ._errors import ExportError
+from ._iris import event_iri
 from ._namespaces import PREFIXES
+from ._networkx import write_graphml
+from ._rows import write_events_csv
+from ._store import Store
 
 __all__ = [
     "EXPORT_FORMATS",
+    "INCIDENT_COLUMNS",
+    "STORE_FORMATS",
     "atomic_write",
     "export_format",
+    "export_store",
     "serialize",
     "write_graph",
+    "write_incidents_csv",
+    "write_predictions",
     "write_text",
 ]
+
+#: Formats :func:`export_store` writes.
+STORE_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld", "graphml", "csv", "jsonl")
+
+#: The columns of ``export --incidents`` CSV: one row per incident.
+INCIDENT_COLUMNS = (
+    "incident",
+    "class",
+    "date",
+    "place",
+    "place_label",
+    "mentions",
+    "reports",
+    "sources",
+    "first_reported",
+    "last_reported",
+    "killed_low",
+    "killed_high",
+    "injured_low",
+    "injured_high",
+    "actors",
+)
+
+_INCIDENT_QUERY = """
+SELECT ?incident (MIN(STRAFTER(STR(?type), "/plover/")) AS ?class) (MIN(STR(?stamp)) AS ?date)
+       (SAMPLE(?p) AS ?place) (MIN(STR(?pl)) AS ?place_label) (MIN(?m) AS ?mentions) (MIN(?r) AS ?reports)
+       (MIN(?s) AS ?sources) (MIN(STR(?first)) AS ?first_reported) (MIN(STR(?last)) AS ?last_reported)
+       (MIN(?kl) AS ?killed_low) (MIN(?kh) AS ?killed_high) (MIN(?il) AS ?injured_low) (MIN(?ih) AS ?injured_high)
+       (GROUP_CONCAT(DISTINCT STR(?al); SEPARATOR="; ") AS ?actors)
+WHERE {
+  ?incident a ckg:Incident ; ckg:mentionCount ?m ; ckg:reportCount ?r ; ckg:sourceCount ?s .
+  OPTIONAL { ?incident sem:eventType ?type }
+  OPTIONAL { ?incident sem:hasTimeStamp ?stamp }
+  OPTIONAL { ?incident sem:hasPlace ?p OPTIONAL { ?p rdfs:label ?pl } }
+  OPTIONAL { ?incident ckg:firstReported ?first }
+  OPTIONAL { ?incident ckg:lastReported ?last }
+  OPTIONAL { ?incident ckg:killedLow ?kl ; ckg:killedHigh ?kh }
+  OPTIONAL { ?incident ckg:injuredLow ?il ; ckg:injuredHigh ?ih }
+  OPTIONAL { ?incident ckg:member ?e . ?e ckg:actor ?a . ?a rdfs:label ?al }
+}
+GROUP BY ?incident
+ORDER BY ?date ?incident
+"""
 
 #: Export format names (and aliases) and the rdflib serializer of each.
 EXPORT_FORMATS: dict[str, str] = {
@@ -60,7 +117,7 @@ def export_format(name: str | None = None, path: str | Path | None = None) -> st
     >>> export_format("xml")
     Traceback (most recent call last):
     ...
-    conflict_kg.extract._exceptions.ExportError: unknown export format 'xml'; \
+    conflict_kg.graph._errors.ExportError: unknown export format 'xml'; \
 use one of turtle, nt, jsonld, nquads, trig
     """
     if name is None and path is not None:
@@ -145,3 +202,60 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> str:
     rdflib_format = export_format(fmt, path)
     write_text(path, [serialize(graph, rdflib_format)])
     return rdflib_format
+
+
+def export_store(store: Store, fmt: str, path: str | Path, *, incidents: bool = False) -> Path:
+    """Write ``store`` to ``path`` as ``fmt``, atomically; the path written.
+
+    ``turtle`` and ``nt`` hold the merged graph (each statement once);
+    ``trig``, ``nquads`` and ``jsonld`` keep one named graph per document;
+    ``graphml`` is the networkx view (:func:`~._networkx.write_graphml`, streamed);
+    ``csv`` has one row per event (:data:`~._rows.EVENT_COLUMNS`, its incident included),
+    or with ``incidents`` one row per incident (:data:`INCIDENT_COLUMNS`); ``jsonl`` has
+    one prediction line per event (``../shared/eval/GUIDELINES.md``), its ``incident``
+    set. Events are read in one pass (:meth:`~._store.Store.events`). The file appears
+    complete or not at all (:func:`atomic_write`).
+
+    Raises
+    ------
+    ExportError
+        For an unknown format or an unusable destination.
+    """
+    if fmt not in STORE_FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(STORE_FORMATS)}")
+    if incidents and fmt != "csv":
+        raise ExportError(f"one row per incident is a CSV export; use --format csv with --incidents, not {fmt!r}")
+    path = Path(path)
+    with atomic_write(path) as handle:
+        if fmt == "csv":
+            if incidents:
+                write_incidents_csv(store, handle)
+            else:
+                write_events_csv(store.events(), handle, incidents=store.incident_of())
+        elif fmt == "graphml":
+            write_graphml(store.events(), handle)
+        elif fmt == "jsonl":
+            write_predictions(store, handle)
+        else:
+            out = cast(IO[bytes], handle.buffer)
+            store.dump(fmt, out)
+            out.flush()
+    return path
+
+
+def write_incidents_csv(store: Store, out: IO[str]) -> None:
+    """One CSV row per incident of ``store`` (:data:`INCIDENT_COLUMNS`), ordered by date."""
+    writer = csv.writer(out)
+    writer.writerow(INCIDENT_COLUMNS)
+    for row in store.query(_INCIDENT_QUERY).bindings:
+        values = {str(var): str(term) for var, term in row.items()}
+        writer.writerow([values.get(column, "") for column in INCIDENT_COLUMNS])
+
+
+def write_predictions(store: Store, out: IO[str]) -> None:
+    """Prediction lines (``../shared/eval/GUIDELINES.md``): one event of ``store`` a line, ``incident`` set."""
+    incident_of = store.incident_of()
+    for event in store.events():
+        line = event.to_dict()
+        line["incident"] = incident_of.get(str(event_iri(event)))
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -48,9 +48,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
-from conflict_kg.extract import ConflictKGError, QueryError, StoreError
+from conflict_kg.extract import ConflictKGError
 from rdflib import Graph
 from rdflib.query import Result, ResultRow
+
+from ._errors import QueryError, StoreError
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -295,7 +297,7 @@ class QueryReader:
         if self.embedded:
             return self._query_embedded(request, keep, raw_rows)
         if self.source.store is not None:
-            from ._store import open_store
+            from ._open import open_store
 
             if request.default_graphs or request.named_graphs:
                 raise QueryError("default-graph-uri and named-graph-uri need an embedded store")

@@ -43,9 +43,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from conflict_kg.extract import Event, ExportError, InputError
+from conflict_kg.extract import Event, InputError
 from rdflib import Graph, Literal
 
+from ._errors import ExportError
 from ._iris import actor_iri, event_iri, fold
 from ._outlines import country_outlines
 

@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from conflict_kg.extract import InputError, QueryError
+from conflict_kg.extract import InputError
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD, NamespaceManager
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
+from ._errors import QueryError
 from ._namespaces import bind_prefixes
 
 __all__ = [

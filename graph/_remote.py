@@ -35,22 +35,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
-from conflict_kg.extract import RemoteStoreError, StoreError
 from rdflib import Graph
 from rdflib.query import Result
 
+from ._errors import RemoteStoreError, StoreError
 from ._incidents import INCIDENTS_GRAPH
+from ._ingest import IngestingStore
 from ._namespaces import bind_prefixes
 from ._rdf import ENTITIES_GRAPH
-from ._store import (
-    DOC_GRAPH_PREFIX,
-    Store,
-    _dump_oxigraph,
-    first_int,
-    result_from_oxigraph,
-    select_result,
-    with_prefixes,
-)
+from ._store import DOC_GRAPH_PREFIX, dump_oxigraph, first_int, result_from_oxigraph, select_result, with_prefixes
 
 __all__ = ["PASSWORD_ENV", "USER_ENV", "SparqlStore"]
 
@@ -109,7 +102,7 @@ def _query_shape(sparql: str) -> tuple[str | None, bool]:
     return form, pageable
 
 
-class SparqlStore(Store):
+class SparqlStore(IngestingStore):
     """A store on a SPARQL 1.1 server.
 
     Parameters
@@ -353,9 +346,9 @@ class SparqlStore(Store):
             store.extend(quads)
         return copied
 
-    def _dump(self, fmt: str, out: IO[bytes]) -> None:
+    def dump(self, fmt: str, out: IO[bytes]) -> None:
         with self._snapshot() as local:
-            _dump_oxigraph(local, fmt, out)
+            dump_oxigraph(local, fmt, out)
 
     @contextlib.contextmanager
     def _snapshot(self) -> Iterator[ox.Store]:

@@ -4,7 +4,7 @@
 conventions (ACLED's ``event_date``, ``admin1``, ``location``, ``latitude``,
 ``longitude``; GDELT's actor country and type, CAMEO root code), and
 :func:`event_row` the one builder: the CSV export (:func:`write_events_csv`,
-``Store.export("csv", ...)``), :func:`~conflict_kg.graph.events_frame` and
+``export_store(store, "csv", ...)``), :func:`~conflict_kg.graph.events_frame` and
 the edges of :func:`~conflict_kg.graph.to_networkx` all call it, whether
 the events come from the extractor, an RDF graph or a store. A new column
 is one entry in :data:`EVENT_COLUMNS` and one key in :func:`event_row`.

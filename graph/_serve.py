@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
-from conflict_kg.extract import InputError, QueryError, StoreError
+from conflict_kg.extract import InputError
 
+from ._errors import QueryError, StoreError
 from ._guard import (
     DEFAULT_LIMIT,
     GRAPH_MEDIA_TYPES,

@@ -6,7 +6,6 @@ import ast
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"extract": "conflict_kg.extract", "graph": "conflict_kg.graph"}
@@ -52,11 +51,6 @@ def test_import_graph_sees_the_packages():
     assert graph.number_of_edges() > 30
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12: open_store in _store imports _remote, whose SparqlStore imports the Store base from _store; "
-    "the store layer split (base, Oxigraph, remote, open_store) removes it",
-)
 def test_no_import_cycles():
     """No module reaches itself through imports, whether at module level or inside functions."""
     cycles = sorted(sorted(c) for c in nx.simple_cycles(import_graph()))

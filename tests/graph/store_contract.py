@@ -10,20 +10,23 @@ import json
 
 import networkx as nx
 import pytest
-from conflict_kg.extract import Action, ConflictKGError, Event, ExportError, Mention, Place, Time
+from conflict_kg.extract import Action, ConflictKGError, Event, Mention, Place, Time
 from conflict_kg.graph import (
     EVENT_COLUMNS,
+    ExportError,
+    Store,
     actor_iri,
     build_graph,
     document_iri,
     events_frame,
     events_from_graph,
+    export_store,
     place_iri,
     presence_iri,
 )
+from conflict_kg.graph._export import STORE_FORMATS
 from conflict_kg.graph._incidents import INCIDENTS_GRAPH
 from conflict_kg.graph._rdf import ENTITIES_GRAPH
-from conflict_kg.graph._store import EXPORT_FORMATS, Store
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -180,10 +183,10 @@ class StoreContract:
         store.add_events(fallujah_events)
         assert quads(store) == small
 
-    @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in ("graphml", "csv", "jsonl")])
+    @pytest.mark.parametrize("fmt", [f for f in STORE_FORMATS if f not in ("graphml", "csv", "jsonl")])
     def test_rdf_exports_parse_back(self, store: Store, fallujah_events: list[Event], tmp_path, fmt) -> None:
         store.add_events(fallujah_events)
-        path = store.export(fmt, tmp_path / f"out.{fmt}")
+        path = export_store(store, fmt, tmp_path / f"out.{fmt}")
         merged = store.graph()
         if fmt in ("turtle", "nt"):
             back = Graph().parse(path, format={"turtle": "turtle", "nt": "nt"}[fmt])
@@ -198,14 +201,14 @@ class StoreContract:
 
     def test_graphml_export(self, store: Store, fallujah_events: list[Event], tmp_path) -> None:
         store.add_events(fallujah_events)
-        graph = nx.read_graphml(store.export("graphml", tmp_path / "out.graphml"))
+        graph = nx.read_graphml(export_store(store, "graphml", tmp_path / "out.graphml"))
         labels = {d.get("label") for _, d in graph.nodes(data=True)}
         assert {"government troops", "ISIS", "Fallujah"} <= labels
         assert any(d.get("action") == "recapture" for _, _, d in graph.edges(data=True))
 
     def test_csv_export_has_one_row_per_event(self, store: Store, fallujah_events: list[Event], tmp_path) -> None:
         store.add_events(fallujah_events)
-        with open(store.export("csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
+        with open(export_store(store, "csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         assert len(rows) == 5
         assert tuple(rows[0]) == EVENT_COLUMNS
@@ -238,20 +241,20 @@ class StoreContract:
             out.write(b"<half")
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(store, "_dump", broken)
+        monkeypatch.setattr(store, "dump", broken)
         with pytest.raises(KeyboardInterrupt):
-            store.export("nquads", target)
+            export_store(store, "nquads", target)
         assert target.read_text() == "old\n"
         assert sorted(p.name for p in folder.iterdir()) == ["out.nq"]
 
     def test_unknown_export_format(self, store: Store, tmp_path) -> None:
         with pytest.raises(ExportError, match=r"'xml'.*turtle"):
-            store.export("xml", tmp_path / "out.xml")
+            export_store(store, "xml", tmp_path / "out.xml")
         assert not (tmp_path / "out.xml").exists()
 
     def test_export_into_missing_folder(self, store: Store, tmp_path) -> None:
         with pytest.raises(ExportError, match="does not exist"):
-            store.export("nt", tmp_path / "nope" / "out.nt")
+            export_store(store, "nt", tmp_path / "nope" / "out.nt")
 
     def test_literals_survive(self, store: Store) -> None:
         tricky = 'Quote " backslash \\ newline\n tab\t é 漢字 \U0001f600'
@@ -339,20 +342,24 @@ class StoreContract:
     def test_incident_exports(self, store: Store, tmp_path) -> None:
         d1, d2 = self._reports()
         store.add_events(d1 + d2)
-        with open(store.export("csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
+        with open(export_store(store, "csv", tmp_path / "events.csv"), newline="", encoding="utf-8") as handle:
             events = list(csv.DictReader(handle))
         strikes = [row["incident"] for row in events if row["action"] == "strike"]
         assert len(strikes) == 3 and len(set(strikes)) == 2 and all(strikes)
         assert [row["incident"] for row in events if row["action"] == "say"] == [""]
         assert {row["fatalities"] for row in events if row["action"] == "strike"} == {"3", "4", "9"}
-        with open(store.export("csv", tmp_path / "inc.csv", incidents=True), newline="", encoding="utf-8") as handle:
+        with open(
+            export_store(store, "csv", tmp_path / "inc.csv", incidents=True), newline="", encoding="utf-8"
+        ) as handle:
             incidents = list(csv.DictReader(handle))
         assert sorted((row["reports"], row["killed_low"], row["killed_high"]) for row in incidents) == [
             ("1", "9", "9"),
             ("2", "3", "4"),
         ]
         assert {row["incident"] for row in incidents} == set(strikes)
-        lines = [json.loads(line) for line in store.export("jsonl", tmp_path / "pred.jsonl").read_text().splitlines()]
+        lines = [
+            json.loads(line) for line in export_store(store, "jsonl", tmp_path / "pred.jsonl").read_text().splitlines()
+        ]
         assert sorted((e["doc"], e["action"]["lemma"], e["killed"]) for e in lines) == [
             ("d1", "say", None),
             ("d1", "strike", 3),
@@ -362,4 +369,4 @@ class StoreContract:
         by_killed = {e["killed"]: e["incident"] for e in lines}
         assert by_killed[3] == by_killed[4] != by_killed[9] and by_killed[None] is None
         with pytest.raises(ExportError, match="csv"):
-            store.export("turtle", tmp_path / "x.ttl", incidents=True)
+            export_store(store, "turtle", tmp_path / "x.ttl", incidents=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conflict_kg.extract import Event, ExportError
+from conflict_kg.extract import Event
 from conflict_kg.graph import (
+    ExportError,
     atomic_write,
     build_dataset,
     build_graph,

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conflict_kg.extract import Event, QueryError
-from conflict_kg.graph import build_graph, open_store
+from conflict_kg.extract import Event
+from conflict_kg.graph import QueryError, build_graph, open_store
 from conflict_kg.graph._cli import main
 from conflict_kg.graph._guard import (
     NotAcceptableError,

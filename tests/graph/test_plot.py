@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conflict_kg.extract import Action, Event, ExportError, InputError, Mention, Place, Time
+from conflict_kg.extract import Action, Event, InputError, Mention, Place, Time
 from conflict_kg.extract._classes import CATEGORIES
 from conflict_kg.graph import (
     CLASS_COLOURS,
+    ExportError,
     PlotEvent,
     build_graph,
     events_frame,

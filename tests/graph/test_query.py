@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conflict_kg.extract import Event, InputError, QueryError
+from conflict_kg.extract import Event, InputError
 from conflict_kg.graph import (
+    QueryError,
     build_dataset,
     build_graph,
     format_csv,

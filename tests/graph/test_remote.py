@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conflict_kg.extract import Action, Event, Mention, RemoteStoreError
+from conflict_kg.extract import Action, Event, Mention
+from conflict_kg.graph import RemoteStoreError
 from conflict_kg.graph._remote import SparqlStore
 from store_contract import StoreContract
 
@@ -159,7 +160,7 @@ def test_unreachable_server() -> None:
 
 
 def test_not_an_endpoint_url() -> None:
-    from conflict_kg.extract import StoreError
+    from conflict_kg.graph import StoreError
 
     with pytest.raises(StoreError, match="not an http"):
         SparqlStore("ftp://example.org/sparql")

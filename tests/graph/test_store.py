@@ -9,15 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conflict_kg.extract import Event, StoreError
+from conflict_kg.extract import Event
+from conflict_kg.graph import STORE_ENV, OxigraphStore, StoreError, default_store_location, open_store
 from conflict_kg.graph._remote import SparqlStore
-from conflict_kg.graph._store import (
-    DEFAULT_STORE,
-    STORE_ENV,
-    OxigraphStore,
-    default_store_location,
-    open_store,
-)
+from conflict_kg.graph._store import DEFAULT_STORE
 from store_contract import StoreContract, quads
 
 
@@ -85,7 +80,7 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
             "-c",
             textwrap.dedent(f"""
             import sys
-            from conflict_kg.graph._store import OxigraphStore
+            from conflict_kg.graph import OxigraphStore
             store = OxigraphStore({str(path)!r})
             print("open", flush=True)
             sys.stdin.readline()
@@ -120,7 +115,7 @@ def test_large_load_compacts_the_store(
     tmp_path: Path, fallujah_events: list[Event], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bulk load of OPTIMIZE_AFTER statements or more compacts the store (announced first); the data stay."""
-    import conflict_kg.graph._store as store_module
+    import conflict_kg.graph._oxigraph as store_module
 
     announced: list[bool] = []
     with OxigraphStore(tmp_path / "small") as store:
@@ -147,7 +142,7 @@ def test_optimize_option(
     compacted: bool,
 ) -> None:
     """optimize=True always compacts, False never; by default a transactional load never does."""
-    import conflict_kg.graph._store as store_module
+    import conflict_kg.graph._oxigraph as store_module
 
     monkeypatch.setattr(store_module, "OPTIMIZE_AFTER", 10)
     with OxigraphStore(tmp_path / "kg", bulk=bulk) as store:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conflict_kg.extract import Event
+from conflict_kg.graph import open_store
 from conflict_kg.graph._cli import main
-from conflict_kg.graph._store import open_store
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "fallujah-2016-06-17.txt"
 
