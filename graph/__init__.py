@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._errors import ExportError, QueryError, RemoteStoreError, StoreError
 from ._export import (
-    EXPORT_FORMATS,
     INCIDENT_COLUMNS,
     atomic_write,
     export_format,
@@ -28,6 +27,17 @@ from ._export import (
     serialize,
     write_graph,
     write_text,
+)
+from ._formats import (
+    EXPORT_FORMATS,
+    EXTRACT_FORMATS,
+    GRAPH_FORMATS,
+    PICTURE_FORMATS,
+    QUERY_TEXT_FORMATS,
+    RDF_SUFFIXES,
+    READ_FORMATS,
+    Format,
+    find_format,
 )
 from ._html import DEFAULT_ROWS, EventList, HtmlTable, html_table, load_ipython_extension
 from ._iris import (
@@ -62,7 +72,6 @@ from ._plot import (
     write_figure,
 )
 from ._query import (
-    RDF_SUFFIXES,
     format_csv,
     format_json,
     format_result,
@@ -112,14 +121,19 @@ __all__ = [
     "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
+    "EXTRACT_FORMATS",
     "GEONAMES",
+    "GRAPH_FORMATS",
     "ID",
     "INCIDENT_COLUMNS",
     "PICTURES",
+    "PICTURE_FORMATS",
     "PLOT_QUERY",
     "PLOVER",
     "PREFIXES",
+    "QUERY_TEXT_FORMATS",
     "RDF_SUFFIXES",
+    "READ_FORMATS",
     "SEM",
     "STORE_ENV",
     "WGS84",
@@ -127,6 +141,7 @@ __all__ = [
     "EventList",
     "EventSource",
     "ExportError",
+    "Format",
     "HtmlTable",
     "IngestReport",
     "OxigraphStore",
@@ -160,6 +175,7 @@ __all__ = [
     "export_format",
     "export_store",
     "filter_events",
+    "find_format",
     "fold",
     "format_csv",
     "format_json",

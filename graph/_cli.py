@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from conflict_kg.extract import ConflictKGError, InputError
 
-from ._errors import ExportError
+from ._formats import EXPORT_FORMATS, EXTRACT_FORMATS, QUERY_TEXT_FORMATS, find_format, names
 
 if TYPE_CHECKING:
     from conflict_kg.extract import Document, Event, InputProblem
@@ -46,16 +46,6 @@ __all__ = [
 
 PROG = "conflict-kg"
 
-#: ``extract`` output formats and the ``-o`` suffixes that imply them.
-EXTRACT_FORMATS = ("jsonl", "turtle", "nt", "jsonld")
-_EXTRACT_SUFFIXES = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-}
 
 _T = TypeVar("_T")
 Subparsers = Any  # argparse's _SubParsersAction, which typeshed keeps private
@@ -127,17 +117,10 @@ def _progress(pairs: Iterable[_T], enabled: bool) -> Iterator[_T]:
 
 def extract_format(fmt: str | None, output: str | None) -> str:
     """The ``extract`` output format: ``fmt``, else from ``output``'s suffix, else ``jsonl``."""
-    if fmt is not None:
-        return fmt
-    if output is None or output == "-":
+    if fmt is None and (output is None or output == "-"):
         return "jsonl"
-    suffix = Path(output).suffix.lower()
-    if suffix not in _EXTRACT_SUFFIXES:
-        raise ExportError(
-            f"cannot tell the output format of {output!r} from its suffix {suffix!r}; "
-            f"pass --format ({'|'.join(EXTRACT_FORMATS)}) or use .jsonl, .ttl, .nt, .jsonld"
-        )
-    return _EXTRACT_SUFFIXES[suffix]
+    hint = f"or pass --format ({'|'.join(names(EXTRACT_FORMATS))})"
+    return find_format(fmt, output, among=EXTRACT_FORMATS, what="output format", hint=hint).name
 
 
 def _event_lines(pairs: Iterable[tuple[Document, list[Event]]]) -> Iterator[str]:
@@ -178,7 +161,7 @@ def add_extract_command(subparsers: Subparsers) -> None:
     )
     _add_input_options(parser)
     parser.add_argument(
-        "--format", choices=EXTRACT_FORMATS, help="output format (default: from the -o suffix, else jsonl)"
+        "--format", choices=names(EXTRACT_FORMATS), help="output format (default: from the -o suffix, else jsonl)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     _add_extraction_options(parser)
@@ -339,7 +322,7 @@ def add_query_command(subparsers: Subparsers) -> None:
     parser.add_argument("-f", "--query-file", metavar="FILE.rq", help="read the query from a file (- for stdin)")
     parser.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=names(QUERY_TEXT_FORMATS),
         default="table",
         help="result format (default: table; CONSTRUCT gives Turtle, N-Triples or JSON-LD)",
     )
@@ -528,42 +511,19 @@ def _store_query_text(args: argparse.Namespace) -> str:
     raise InputError(f"with --store, give exactly one query (or -f FILE.rq), not files; got {args.args!r}")
 
 
-#: ``export`` formats and the ``-o`` suffixes that imply them.
-_STORE_SUFFIXES = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nt": "nt",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".graphml": "graphml",
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-}
-
-
 def run_export(args: argparse.Namespace) -> int:
     """Write a store to a file, atomically."""
-    from ._export import STORE_FORMATS, export_store
+    from ._export import export_store
 
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lower()
-        if suffix not in _STORE_SUFFIXES:
-            raise ExportError(
-                f"cannot tell the format of {args.output!r} from its suffix {suffix!r}; "
-                f"pass --format ({'|'.join(STORE_FORMATS)})"
-            )
-        fmt = _STORE_SUFFIXES[suffix]
+    hint = f"or pass --format ({'|'.join(names(EXPORT_FORMATS))})"
+    fmt = find_format(args.format, args.output, among=EXPORT_FORMATS, hint=hint)
     with _open_store(args) as store:
-        export_store(store, fmt, args.output, incidents=args.incidents)
+        export_store(store, fmt.name, args.output, incidents=args.incidents)
     return 0
 
 
 def add_export_command(subparsers: Subparsers) -> None:
     """Register ``conflict-kg export``."""
-    from ._export import STORE_FORMATS
-
     parser = subparsers.add_parser(
         "export",
         help="write a store as RDF, GraphML or CSV",
@@ -576,7 +536,7 @@ def add_export_command(subparsers: Subparsers) -> None:
     _add_store_option(parser)
     parser.add_argument(
         "--format",
-        choices=STORE_FORMATS,
+        choices=names(EXPORT_FORMATS),
         help="output format (default: from the -o suffix: .ttl .trig .nq .nt .jsonld .graphml .csv .jsonl)",
     )
     parser.add_argument(

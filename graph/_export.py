@@ -23,6 +23,7 @@ from typing import IO, TextIO, cast
 from rdflib import Dataset, Graph
 
 from ._errors import ExportError
+from ._formats import CSV, EXPORT_FORMATS, GRAPH_FORMATS, GRAPHML, JSONL, find_format
 from ._iris import event_iri
 from ._namespaces import PREFIXES
 from ._networkx import write_graphml
@@ -30,9 +31,7 @@ from ._rows import write_events_csv
 from ._store import Store
 
 __all__ = [
-    "EXPORT_FORMATS",
     "INCIDENT_COLUMNS",
-    "STORE_FORMATS",
     "atomic_write",
     "export_format",
     "export_store",
@@ -42,9 +41,6 @@ __all__ = [
     "write_predictions",
     "write_text",
 ]
-
-#: Formats :func:`export_store` writes.
-STORE_FORMATS = ("turtle", "trig", "nquads", "nt", "jsonld", "graphml", "csv", "jsonl")
 
 #: The columns of ``export --incidents`` CSV: one row per incident.
 INCIDENT_COLUMNS = (
@@ -86,31 +82,9 @@ GROUP BY ?incident
 ORDER BY ?date ?incident
 """
 
-#: Export format names (and aliases) and the rdflib serializer of each.
-EXPORT_FORMATS: dict[str, str] = {
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "nt": "nt",
-    "ntriples": "nt",
-    "jsonld": "json-ld",
-    "json-ld": "json-ld",
-    "nquads": "nquads",
-    "nq": "nquads",
-    "trig": "trig",
-}
-_SUFFIX_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".nq": "nquads",
-    ".trig": "trig",
-}
-_QUADS = {"nquads", "trig"}
-
 
 def export_format(name: str | None = None, path: str | Path | None = None) -> str:
-    """The rdflib serializer for a format name, else for ``path``'s suffix.
+    """The rdflib serializer for a format name (:data:`~._formats.GRAPH_FORMATS`), else for ``path``'s suffix.
 
     >>> export_format("ttl"), export_format(path="out.jsonld")
     ('turtle', 'json-ld')
@@ -120,27 +94,18 @@ def export_format(name: str | None = None, path: str | Path | None = None) -> st
     conflict_kg.graph._errors.ExportError: unknown export format 'xml'; \
 use one of turtle, nt, jsonld, nquads, trig
     """
-    if name is None and path is not None:
-        suffix = Path(path).suffix.lower()
-        if suffix not in _SUFFIX_FORMATS:
-            raise ExportError(
-                f"cannot tell the format of {str(path)!r} from its suffix {suffix!r}; "
-                "pass a format (turtle, nt, jsonld, nquads, trig) or use .ttl, .nt, .jsonld, .nq, .trig"
-            )
-        name = _SUFFIX_FORMATS[suffix]
-    if name is None or name.lower() not in EXPORT_FORMATS:
-        raise ExportError(f"unknown export format {name!r}; use one of turtle, nt, jsonld, nquads, trig")
-    return EXPORT_FORMATS[name.lower()]
+    return str(find_format(name, path, among=GRAPH_FORMATS, what="export format").rdflib)
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
-    """``graph`` as text in format ``fmt`` (see :data:`EXPORT_FORMATS`).
+    """``graph`` as text in format ``fmt`` (one of :data:`~._formats.GRAPH_FORMATS`, by name or alias).
 
     JSON-LD is compacted with the conflict-kg prefixes as its context.
     Quad formats (N-Quads, TriG) need a :class:`~rdflib.Dataset`.
     """
-    rdflib_format = export_format(fmt)
-    if rdflib_format in _QUADS and not isinstance(graph, Dataset):
+    found = find_format(fmt, among=GRAPH_FORMATS, what="export format")
+    rdflib_format = str(found.rdflib)
+    if found.quads and not isinstance(graph, Dataset):
         raise ExportError(f"format {fmt!r} writes named graphs; build a dataset, or use turtle, nt or jsonld")
     if rdflib_format == "json-ld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
@@ -205,7 +170,7 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> str:
 
 
 def export_store(store: Store, fmt: str, path: str | Path, *, incidents: bool = False) -> Path:
-    """Write ``store`` to ``path`` as ``fmt``, atomically; the path written.
+    """Write ``store`` to ``path`` as ``fmt`` (one of :data:`~._formats.EXPORT_FORMATS`), atomically.
 
     ``turtle`` and ``nt`` hold the merged graph (each statement once);
     ``trig``, ``nquads`` and ``jsonld`` keep one named graph per document;
@@ -221,24 +186,23 @@ def export_store(store: Store, fmt: str, path: str | Path, *, incidents: bool = 
     ExportError
         For an unknown format or an unusable destination.
     """
-    if fmt not in STORE_FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(STORE_FORMATS)}")
-    if incidents and fmt != "csv":
+    found = find_format(fmt, among=EXPORT_FORMATS, what="export format")
+    if incidents and found is not CSV:
         raise ExportError(f"one row per incident is a CSV export; use --format csv with --incidents, not {fmt!r}")
     path = Path(path)
     with atomic_write(path) as handle:
-        if fmt == "csv":
+        if found is CSV:
             if incidents:
                 write_incidents_csv(store, handle)
             else:
                 write_events_csv(store.events(), handle, incidents=store.incident_of())
-        elif fmt == "graphml":
+        elif found is GRAPHML:
             write_graphml(store.events(), handle)
-        elif fmt == "jsonl":
+        elif found is JSONL:
             write_predictions(store, handle)
         else:
             out = cast(IO[bytes], handle.buffer)
-            store.dump(fmt, out)
+            store.dump(found.name, out)
             out.flush()
     return path
 

@@ -53,6 +53,7 @@ from rdflib import Graph
 from rdflib.query import Result, ResultRow
 
 from ._errors import QueryError, StoreError
+from ._formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -82,27 +83,6 @@ DEFAULT_LIMIT = 10_000
 DEFAULT_TIMEOUT = 60.0
 #: Keywords that open a SPARQL 1.1 update operation.
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
-
-#: Media types of SELECT and ASK results, the first the default, and the rdflib serializer of each
-#: (``tsv`` is written here: rdflib has no TSV results writer).
-RESULT_MEDIA_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-}
-#: Media types of CONSTRUCT and DESCRIBE results, the first the default, and rdflib's format of each.
-GRAPH_MEDIA_TYPES: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/json": "json-ld",
-    "text/plain": "nt",
-}
 
 #: Seconds a new query process may take to start (import its libraries) before its first query.
 _START_LIMIT = 120.0

@@ -46,7 +46,6 @@ from typing import TYPE_CHECKING, Any
 from conflict_kg.extract import Event, InputError
 from rdflib import Graph, Literal
 
-from ._errors import ExportError
 from ._iris import actor_iri, event_iri, fold
 from ._outlines import country_outlines
 
@@ -856,8 +855,6 @@ def network_figure(
 
 # ------------------------------------------------------------------ saving
 
-_SAVE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-
 
 def picture_format(path: str | Path) -> str:
     """The matplotlib format for a picture file, from its suffix.
@@ -865,10 +862,9 @@ def picture_format(path: str | Path) -> str:
     >>> picture_format("timeline.SVG")
     'svg'
     """
-    fmt = _SAVE_FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        raise ExportError(f"cannot tell the picture format of {str(path)!r}; end the name with .png, .svg or .pdf")
-    return fmt
+    from ._formats import PICTURE_FORMATS, find_format
+
+    return find_format(path=path, among=PICTURE_FORMATS, what="picture format").name
 
 
 def write_figure(fig: Figure, path: str | Path) -> Path:

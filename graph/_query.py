@@ -23,11 +23,20 @@ from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 from ._errors import QueryError
+from ._formats import (
+    GRAPH_FORMATS,
+    QUERY_TEXT_FORMATS,
+    READ_FORMATS,
+    RESULTS_CSV,
+    RESULTS_JSON,
+    TABLE,
+    find_format,
+    names,
+)
 from ._namespaces import bind_prefixes
 
 __all__ = [
     "QUAD_FORMATS",
-    "RDF_SUFFIXES",
     "format_csv",
     "format_json",
     "format_result",
@@ -38,23 +47,8 @@ __all__ = [
     "shorten",
 ]
 
-#: File suffixes :func:`load_graph` reads, and the rdflib parser of each.
-RDF_SUFFIXES: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".n3": "n3",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".nq": "nquads",
-    ".trig": "trig",
-}
 #: rdflib formats that carry named graphs.
-QUAD_FORMATS = frozenset({"nquads", "trig"})
+QUAD_FORMATS = frozenset(str(f.rdflib) for f in READ_FORMATS if f.quads)
 
 
 def rdf_format(path: str | Path) -> str:
@@ -66,22 +60,15 @@ def rdf_format(path: str | Path) -> str:
     Traceback (most recent call last):
     ...
     conflict_kg.extract._exceptions.InputError: cannot tell the RDF format of 'events.csv' \
-from its suffix '.csv'; use one of .jsonld, .n3, .nq, .nt, .ttl, .trig, .rdf
+from its suffix '.csv'; use one of .ttl, .turtle, .nt, .ntriples, .n3, .jsonld, .json, .rdf, .owl, .xml, .nq, .trig
     """
-    suffix = Path(path).suffix.lower()
-    try:
-        return RDF_SUFFIXES[suffix]
-    except KeyError:
-        raise InputError(
-            f"cannot tell the RDF format of {str(path)!r} from its suffix {suffix!r}; "
-            "use one of .jsonld, .n3, .nq, .nt, .ttl, .trig, .rdf"
-        ) from None
+    return str(find_format(path=path, among=READ_FORMATS, what="RDF format", error=InputError).rdflib)
 
 
 def load_graph(paths: Iterable[str | Path], graph: Graph | None = None) -> Graph:
     """Parse RDF files into one graph (a :class:`~rdflib.Dataset` when any holds quads).
 
-    The format comes from each file's suffix (see :data:`RDF_SUFFIXES`). A
+    The format comes from each file's suffix (see :data:`~._formats.READ_FORMATS`). A
     dataset's default graph is the union of its graphs, so queries see all.
 
     Raises
@@ -248,10 +235,8 @@ def format_json(result: Result) -> Iterator[str]:
     yield json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-#: What a CONSTRUCT or DESCRIBE result is written as, per output format.
-_GRAPH_FORMATS = {"table": "turtle", "csv": "nt", "json": "json-ld"}
 #: Output formats of :func:`format_result`.
-RESULT_FORMATS = tuple(_GRAPH_FORMATS)
+RESULT_FORMATS = names(QUERY_TEXT_FORMATS)
 
 
 def format_result(
@@ -263,20 +248,19 @@ def format_result(
     or ``false`` (JSON: ``{"boolean": ...}``); a CONSTRUCT or DESCRIBE graph
     is written as Turtle (table), N-Triples (csv) or JSON-LD (json).
     """
-    if fmt not in _GRAPH_FORMATS:
-        raise QueryError(f"unknown result format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+    found = find_format(fmt, among=QUERY_TEXT_FORMATS, what="result format", error=QueryError)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
         graph = result.graph
         if namespace_manager is not None:
             for prefix, ns in namespace_manager.namespaces():
                 graph.bind(prefix, ns, override=True, replace=True)
-        yield graph.serialize(format=_GRAPH_FORMATS[fmt])
-    elif result.type == "ASK" and fmt != "json":
+        yield graph.serialize(format=str(find_format(found.graphs_as, among=GRAPH_FORMATS).rdflib))
+    elif result.type == "ASK" and found is not RESULTS_JSON:
         yield ("true" if result.askAnswer else "false") + "\n"
-    elif fmt == "table":
+    elif found is TABLE:
         yield from format_table(result, namespace_manager)
-    elif fmt == "csv":
+    elif found is RESULTS_CSV:
         yield from format_csv(result)
     else:
         yield from format_json(result)

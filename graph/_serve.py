@@ -40,9 +40,9 @@ from urllib.parse import parse_qs
 from conflict_kg.extract import InputError
 
 from ._errors import QueryError, StoreError
+from ._formats import GRAPH_MEDIA_TYPES
 from ._guard import (
     DEFAULT_LIMIT,
-    GRAPH_MEDIA_TYPES,
     NotAcceptableError,
     QueryPool,
     QueryRefusedError,

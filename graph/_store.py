@@ -52,6 +52,7 @@ from rdflib import Dataset, Graph, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
+from ._formats import GRAPH_FORMATS, NQUADS, NTRIPLES, find_format
 from ._iris import document_iri
 from ._namespaces import ID, PREFIXES, bind_prefixes
 from ._ntriples import from_oxigraph
@@ -82,14 +83,6 @@ DEFAULT_STORE = "conflict-kg-store"
 #: Every document graph's IRI starts with this.
 DOC_GRAPH_PREFIX = str(ID) + "doc/"
 
-_OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-_DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
 _PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:")
 
 _COUNT_QUERIES = {
@@ -191,16 +184,18 @@ def result_from_oxigraph(raw: Any, limit: int | None = None) -> Result:
 
 
 def dump_oxigraph(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
-    """Write an Oxigraph store as ``fmt``: datasets for quad formats, the merged graph otherwise."""
-    rdf_format = _OX_FORMATS[fmt]
+    """Write an Oxigraph store as ``fmt`` (one of :data:`~._formats.GRAPH_FORMATS`): one graph per
+    document where the format keeps named graphs, else the merged graph (each statement once)."""
+    found = find_format(fmt, among=GRAPH_FORMATS)
+    rdf_format = getattr(ox.RdfFormat, str(found.oxigraph))
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    if fmt in _DATASET_FORMATS:
-        store.dump(out, format=rdf_format, prefixes=None if fmt == "nquads" else prefixes)
+    if found.named_graphs:
+        store.dump(out, format=rdf_format, prefixes=None if found is NQUADS else prefixes)
         return
     merged: Any = store.query(
         "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
     )
-    if fmt == "nt":
+    if found is NTRIPLES:
         merged.serialize(out, format=rdf_format)
     else:
         ox.serialize(merged, out, format=rdf_format, prefixes=prefixes)

@@ -221,7 +221,7 @@ def test_write_figure_formats(tmp_path: Path, suffix: str) -> None:
 
 
 def test_bad_requests_are_library_errors(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match=r"\.png, \.svg or \.pdf"):
+    with pytest.raises(ExportError, match=r"\.png, \.svg, \.pdf"):
         write_figure(timeline_figure([]), tmp_path / "t.gif")
     with pytest.raises(InputError, match="'fortnight'"):
         timeline_figure(EVENTS, period="fortnight")
@@ -259,7 +259,7 @@ def test_filters_reach_the_picture(graph_file: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["plot", "map", "{graph}", "-o", "{out}/m.gif"], "end the name with .png, .svg or .pdf"),
+        (["plot", "map", "{graph}", "-o", "{out}/m.gif"], "use one of .png, .svg, .pdf"),
         (["plot", "map", "{graph}", "--store", "{out}", "-o", "{out}/m.png"], "not both"),
         (["plot", "map", "{out}/missing.ttl", "-o", "{out}/m.png"], "missing.ttl"),
         (["plot", "map", "--store", "{out}/nowhere", "-o", "{out}/m.png"], "nowhere"),
