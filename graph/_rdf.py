@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from conflict_kg.extract import Document, Event, InputError, Mention, Place
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -87,109 +87,104 @@ ENTITIES_GRAPH = ID["graph/entities"]
 #: ``ckg:month``: the ``xsd:gYearMonth`` of an event's date (for per-month counts).
 MONTH = CKG.month
 
-_CONSTANTS: dict[str, URIRef] = {
-    "type": RDF.type,
-    "label": RDFS.label,
-    "subPropertyOf": RDFS.subPropertyOf,
-    "Event": SEM.Event,
-    "Actor": SEM.Actor,
-    "Place": SEM.Place,
-    "hasPlace": SEM.hasPlace,
-    "hasTimeStamp": SEM.hasTimeStamp,
-    "eventType": SEM.eventType,
-    "month": MONTH,
-    "action": CKG.action,
-    "actionLemma": CKG.actionLemma,
-    "actionText": CKG.actionText,
-    "actionStart": CKG.actionStart,
-    "actionEnd": CKG.actionEnd,
-    "cameo": CKG.cameo,
-    "modality": CKG.modality,
-    "actor": CKG.actor,
-    "target": CKG.target,
-    "source": CKG.source,
-    "actorText": CKG.actorText,
-    "targetText": CKG.targetText,
-    "sourceText": CKG.sourceText,
-    "placeText": CKG.placeText,
-    "timeText": CKG.timeText,
-    "timePrecision": CKG.timePrecision,
-    "timePeriod": CKG.timePeriod,
-    "killed": CKG.killed,
-    "injured": CKG.injured,
-    "killedAtLeast": CKG.killedAtLeast,
-    "injuredAtLeast": CKG.injuredAtLeast,
-    "ActionProperty": CKG.ActionProperty,
-    "actsOn": CKG.actsOn,
-    "Presence": CKG.Presence,
-    "presence": CKG.presence,
-    "presenceActor": CKG.presenceActor,
-    "presencePlace": CKG.presencePlace,
-    "actorType": CKG.actorType,
-    "country": CKG.country,
-    "Sentence": CKG.Sentence,
-    "sentenceIndex": CKG.sentenceIndex,
-    "text": CKG.text,
-    "start": CKG.start,
-    "end": CKG.end,
-    "Document": CKG.Document,
-    "origin": CKG.origin,
-    "isPartOf": DCTERMS.isPartOf,
-    "identifier": DCTERMS.identifier,
-    "date": DCTERMS.date,
-    "wasDerivedFrom": PROV.wasDerivedFrom,
-    "sameAs": OWL.sameAs,
-    "lat": WGS84.lat,
-    "long": WGS84.long,
-    "Feature": GEO.Feature,
-    "hasGeometry": GEO.hasGeometry,
-    "Geometry": GEO.Geometry,
-    "asWKT": GEO.asWKT,
-    "asserted": CKG.asserted,
-    "negated": CKG.negated,
-    "possible": CKG.possible,
-    "alleged": CKG.alleged,
-    "xsd_date": XSD.date,
-    "xsd_decimal": XSD.decimal,
-    "xsd_integer": XSD.integer,
-    "xsd_gYearMonth": XSD.gYearMonth,
-    "xsd_gYear": XSD.gYear,
-    "wkt": GEO.wktLiteral,
-}
-_MODALITY_NAMES = ("asserted", "negated", "possible", "alleged")
-#: The datatype of ``ckg:timePeriod`` at each coarse precision.
-_PERIOD_TYPES = {"month": "xsd_gYearMonth", "year": "xsd_gYear"}
-#: Event fields and the properties that state them.
-_CASUALTY_PROPERTIES = (
-    ("killed", "killed"),
-    ("injured", "injured"),
-    ("killed_min", "killedAtLeast"),
-    ("injured_min", "injuredAtLeast"),
-)
-_PERSON_ROLES = ("actor", "target", "source")
+N = TypeVar("N")
 
 
-class _Terms:
-    """A term factory: the constants of the model (as attributes) and makers for the rest."""
+class _Terms(Generic[N]):
+    """A term factory: the model's constants, each a typed attribute made from its vocabulary term,
+    and makers for the rest. ``N`` is the kind of term made (rdflib nodes, or N-Triples text)."""
 
-    def __init__(self, make: Callable[[URIRef], Any]) -> None:
-        for name, iri in _CONSTANTS.items():
-            setattr(self, name, make(iri))
+    def __init__(self, make: Callable[[URIRef], N]) -> None:
+        # rdf:, rdfs:, dcterms:, prov:, owl:, geo:, wgs:, xsd:
+        self.type = make(RDF.type)
+        self.label = make(RDFS.label)
+        self.subPropertyOf = make(RDFS.subPropertyOf)
+        self.isPartOf = make(DCTERMS.isPartOf)
+        self.identifier = make(DCTERMS.identifier)
+        self.date = make(DCTERMS.date)
+        self.wasDerivedFrom = make(PROV.wasDerivedFrom)
+        self.sameAs = make(OWL.sameAs)
+        self.lat = make(WGS84.lat)
+        self.long = make(WGS84.long)
+        self.Feature = make(GEO.Feature)
+        self.hasGeometry = make(GEO.hasGeometry)
+        self.Geometry = make(GEO.Geometry)
+        self.asWKT = make(GEO.asWKT)
+        self.wkt = make(GEO.wktLiteral)
+        self.xsd_date = make(XSD.date)
+        self.xsd_decimal = make(XSD.decimal)
+        self.xsd_integer = make(XSD.integer)
+        self.xsd_gYearMonth = make(XSD.gYearMonth)
+        # sem:
+        self.Event = make(SEM.Event)
+        self.Actor = make(SEM.Actor)
+        self.Place = make(SEM.Place)
+        self.hasPlace = make(SEM.hasPlace)
+        self.hasTimeStamp = make(SEM.hasTimeStamp)
+        self.eventType = make(SEM.eventType)
+        # ckg: events
+        self.month = make(MONTH)
+        self.action = make(CKG.action)
+        self.actionLemma = make(CKG.actionLemma)
+        self.actionText = make(CKG.actionText)
+        self.actionStart = make(CKG.actionStart)
+        self.actionEnd = make(CKG.actionEnd)
+        self.cameo = make(CKG.cameo)
+        self.modality = make(CKG.modality)
+        self.actor = make(CKG.actor)
+        self.target = make(CKG.target)
+        self.source = make(CKG.source)
+        self.actorText = make(CKG.actorText)
+        self.targetText = make(CKG.targetText)
+        self.sourceText = make(CKG.sourceText)
+        self.placeText = make(CKG.placeText)
+        self.timeText = make(CKG.timeText)
+        self.timePrecision = make(CKG.timePrecision)
+        self.timePeriod = make(CKG.timePeriod)
+        self.killed = make(CKG.killed)
+        self.injured = make(CKG.injured)
+        self.killedAtLeast = make(CKG.killedAtLeast)
+        self.injuredAtLeast = make(CKG.injuredAtLeast)
+        self.presence = make(CKG.presence)
+        # ckg: action properties, presences, entities, sentences, documents
+        self.ActionProperty = make(CKG.ActionProperty)
+        self.actsOn = make(CKG.actsOn)
+        self.Presence = make(CKG.Presence)
+        self.presenceActor = make(CKG.presenceActor)
+        self.presencePlace = make(CKG.presencePlace)
+        self.actorType = make(CKG.actorType)
+        self.country = make(CKG.country)
+        self.Sentence = make(CKG.Sentence)
+        self.sentenceIndex = make(CKG.sentenceIndex)
+        self.text = make(CKG.text)
+        self.start = make(CKG.start)
+        self.end = make(CKG.end)
+        self.Document = make(CKG.Document)
+        self.origin = make(CKG.origin)
+        #: A modality's name (as :class:`~conflict_kg.extract.Event` has it) -> its ckg: individual.
+        self.modalities: dict[str, N] = {
+            "asserted": make(CKG.asserted),
+            "negated": make(CKG.negated),
+            "possible": make(CKG.possible),
+            "alleged": make(CKG.alleged),
+        }
+        #: A coarse date precision -> the datatype of ``ckg:timePeriod``.
+        self.period_types: dict[str, N] = {"month": self.xsd_gYearMonth, "year": make(XSD.gYear)}
 
-    def node(self, iri: URIRef) -> Any:  # pragma: no cover - overridden
+    def node(self, iri: URIRef) -> N:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def string(self, text: str) -> Any:  # pragma: no cover - overridden
+    def string(self, text: str) -> N:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def typed(self, text: str, datatype: URIRef) -> Any:  # pragma: no cover - overridden
+    def typed(self, text: str, datatype: N) -> N:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def integer(self, value: int) -> Any:  # pragma: no cover - overridden
+    def integer(self, value: int) -> N:  # pragma: no cover - overridden
         raise NotImplementedError
 
 
-class _RdflibTerms(_Terms):
+class _RdflibTerms(_Terms[Node]):
     """rdflib nodes."""
 
     def __init__(self) -> None:
@@ -201,8 +196,8 @@ class _RdflibTerms(_Terms):
     def string(self, text: str) -> Literal:
         return Literal(text)
 
-    def typed(self, text: str, datatype: URIRef) -> Literal:
-        return Literal(text, datatype=datatype)
+    def typed(self, text: str, datatype: Node) -> Literal:
+        return Literal(text, datatype=cast(URIRef, datatype))
 
     def integer(self, value: int) -> Literal:
         return Literal(int(value))
@@ -211,7 +206,7 @@ class _RdflibTerms(_Terms):
 _CACHE_MAX = 200_000
 
 
-class _NTermsText(_Terms):
+class _NTermsText(_Terms[str]):
     """N-Triples text of terms, with bounded caches for those that repeat.
 
     The model's IRIs are all made of hashes, percent-encoded lemmas and fixed
@@ -236,7 +231,7 @@ class _NTermsText(_Terms):
                 self._strings[text] = cached
         return cached
 
-    def typed(self, text: str, datatype: Any) -> str:
+    def typed(self, text: str, datatype: str) -> str:
         key = (text, datatype)
         cached = self._typed.get(key)
         if cached is None:
@@ -247,12 +242,13 @@ class _NTermsText(_Terms):
         return cached
 
     def integer(self, value: int) -> str:
-        return self.typed(str(int(value)), self.xsd_integer)  # type: ignore[attr-defined]
+        return self.typed(str(int(value)), self.xsd_integer)
 
 
 # ------------------------------------------------------------------ the model, once
 
-Out = list[tuple[Any, Any, Any]]
+#: Statements as the term factory makes them.
+Out = list[tuple[N, N, N]]
 
 
 def _degrees(value: float) -> str:
@@ -265,7 +261,7 @@ def _degrees(value: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
-def _describe_doc(t: Any, doc_id: str, date: object, origin: str | None, out: Out) -> None:
+def _describe_doc(t: _Terms[N], doc_id: str, date: object, origin: str | None, out: Out[N]) -> None:
     doc = t.node(document_iri(doc_id))
     out.append((doc, t.type, t.Document))
     out.append((doc, t.identifier, t.string(doc_id)))
@@ -275,7 +271,7 @@ def _describe_doc(t: Any, doc_id: str, date: object, origin: str | None, out: Ou
         out.append((doc, t.origin, t.string(origin)))
 
 
-def _describe_actor(t: Any, node: Any, mention: Mention, out: Out) -> None:
+def _describe_actor(t: _Terms[N], node: N, mention: Mention, out: Out[N]) -> None:
     out.append((node, t.type, t.Actor))
     out.append((node, t.label, t.string(mention.label)))
     if mention.type:
@@ -284,7 +280,7 @@ def _describe_actor(t: Any, node: Any, mention: Mention, out: Out) -> None:
         out.append((node, t.country, t.string(mention.country.upper())))
 
 
-def _describe_place(t: Any, iri: URIRef, place: Place, out: Out) -> None:
+def _describe_place(t: _Terms[N], iri: URIRef, place: Place, out: Out[N]) -> None:
     node = t.node(iri)
     out.append((node, t.type, t.Place))
     out.append((node, t.label, t.string(place.label)))
@@ -304,13 +300,13 @@ def _describe_place(t: Any, iri: URIRef, place: Place, out: Out) -> None:
         out.append((point, t.asWKT, t.typed(f"POINT({lon} {lat})", t.wkt)))
 
 
-def _describe_action(t: Any, verb: Any, lemma: str, out: Out) -> None:
+def _describe_action(t: _Terms[N], verb: N, lemma: str, out: Out[N]) -> None:
     out.append((verb, t.type, t.ActionProperty))
     out.append((verb, t.label, t.string(lemma)))
     out.append((verb, t.subPropertyOf, t.actsOn))
 
 
-def _describe_sentence(t: Any, node: Any, event: Event, out: Out) -> None:
+def _describe_sentence(t: _Terms[N], node: N, event: Event, out: Out[N]) -> None:
     doc = t.node(document_iri(event.doc))
     out.append((node, t.type, t.Sentence))
     out.append((node, t.sentenceIndex, t.integer(event.sentence)))
@@ -324,7 +320,9 @@ def _describe_sentence(t: Any, node: Any, event: Event, out: Out) -> None:
     out.append((node, t.wasDerivedFrom, doc))
 
 
-def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[Any], shared_seen: set[Any]) -> None:
+def _describe_event(
+    t: _Terms[N], event: Event, own: Out[N], shared: Out[N], own_seen: set[Any], shared_seen: set[Any]
+) -> None:
     """All statements of one event: into ``own`` (the document's graph) and ``shared``.
 
     Descriptions of nodes already in ``own_seen`` / ``shared_seen`` (their
@@ -348,12 +346,16 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
         own.append((node, t.eventType, t.node(plover_iri(action.plover))))
     if action.cameo:
         own.append((node, t.cameo, t.string(action.cameo)))
-    own.append((node, t.modality, getattr(t, event.modality)))
+    own.append((node, t.modality, t.modalities[event.modality]))
 
-    entities = {}
+    entities: dict[str, N] = {}
     actor: tuple[URIRef, bool] | None = None  # the actor's IRI, and whether it is named
-    for role in _PERSON_ROLES:
-        mention: Mention | None = getattr(event, role)
+    roles = (
+        ("actor", event.actor, t.actor, t.actorText),
+        ("target", event.target, t.target, t.targetText),
+        ("source", event.source, t.source, t.sourceText),
+    )
+    for role, mention, prop, text_prop in roles:
         if mention is None:
             continue
         named = is_named(mention)
@@ -362,8 +364,8 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
             actor = ref, named
         entity = t.node(ref)
         entities[role] = entity
-        own.append((node, getattr(t, role), entity))
-        own.append((node, getattr(t, role + "Text"), t.string(mention.text)))
+        own.append((node, prop, entity))
+        own.append((node, text_prop, t.string(mention.text)))
         seen, out = (shared_seen, shared) if named else (own_seen, own)
         if entity not in seen:
             seen.add(entity)
@@ -404,12 +406,17 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
         if time.text:
             own.append((node, t.timeText, t.string(time.text)))
         own.append((node, t.timePrecision, t.string(time.precision)))
-        if time.precision in _PERIOD_TYPES and time.period:
-            own.append((node, t.timePeriod, t.typed(time.period, getattr(t, _PERIOD_TYPES[time.precision]))))
-    for field, prop in _CASUALTY_PROPERTIES:
-        count = getattr(event, field)
+        if time.precision in t.period_types and time.period:
+            own.append((node, t.timePeriod, t.typed(time.period, t.period_types[time.precision])))
+    casualties = (
+        (event.killed, t.killed),
+        (event.injured, t.injured),
+        (event.killed_min, t.killedAtLeast),
+        (event.injured_min, t.injuredAtLeast),
+    )
+    for count, prop in casualties:
         if count is not None:
-            own.append((node, getattr(t, prop), t.integer(count)))
+            own.append((node, prop, t.integer(count)))
 
     sentence = t.node(sentence_iri(doc, event.sentence))
     own.append((node, t.wasDerivedFrom, sentence))
@@ -423,11 +430,11 @@ def _describe_event(t: Any, event: Event, own: Out, shared: Out, own_seen: set[A
 
 
 def _describe_document(
-    t: Any, document: Document | str, events: Iterable[Event], shared_seen: set[Any]
-) -> tuple[URIRef, Out, Out]:
+    t: _Terms[N], document: Document | str, events: Iterable[Event], shared_seen: set[Any]
+) -> tuple[URIRef, Out[N], Out[N]]:
     """The document's own statements and the new shared ones, checking that events belong to it."""
-    own: Out = []
-    shared: Out = []
+    own: Out[N] = []
+    shared: Out[N] = []
     own_seen: set[Any] = set()
     if isinstance(document, Document):
         doc_id = document.id
@@ -454,7 +461,7 @@ def new_graph() -> Graph:
 
 def document_triples(document: Document) -> Iterator[Triple]:
     """The triples of a document node: id, publication date and origin (never its text)."""
-    out: Out = []
+    out: Out[Node] = []
     _describe_doc(_RdflibTerms(), document.id, document.date, document.origin, out)
     yield from out
 
@@ -472,8 +479,8 @@ def event_triples(event: Event) -> Iterator[Triple]:
     >>> len(build_graph([ev, ev])) == len(g)
     True
     """
-    own: Out = []
-    shared: Out = []
+    own: Out[Node] = []
+    shared: Out[Node] = []
     _describe_event(_RdflibTerms(), event, own, shared, set(), set())
     yield from own
     yield from shared
@@ -497,8 +504,8 @@ def generate_triples(events: Iterable[Event], *, documents: Iterable[Document] =
         yield from document_triples(document)
     shared_seen: set[Any] = set()
     for _doc, group in itertools.groupby(events, key=lambda e: e.doc):
-        own: Out = []
-        shared: Out = []
+        own: Out[Node] = []
+        shared: Out[Node] = []
         own_seen: set[Any] = set()
         for event in group:
             _describe_event(t, event, own, shared, own_seen, shared_seen)
