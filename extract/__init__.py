@@ -13,6 +13,7 @@ from ._documents import (
     read_documents,
     stdin_id,
 )
+from ._evaluate import ErrorItem, Score, format_errors, parse_gold, parse_predictions, score
 from ._exceptions import ConflictKGError, DocumentError, InputError, ModelNotFoundError
 from ._gazetteer import lookup_place
 from ._model import MODALITIES, PRECISIONS, Action, Document, Event, Mention, Modality, Place, Precision, Time
@@ -27,6 +28,7 @@ __all__ = [
     "ConflictKGError",
     "Document",
     "DocumentError",
+    "ErrorItem",
     "Event",
     "InputError",
     "InputProblem",
@@ -35,16 +37,21 @@ __all__ = [
     "ModelNotFoundError",
     "Place",
     "Precision",
+    "Score",
     "Time",
     "check_output",
     "date_from_name",
     "events_from_doc",
     "extract_events",
+    "format_errors",
     "iter_documents",
     "iter_extractions",
     "load_model",
     "lookup_place",
+    "parse_gold",
     "parse_jsonl",
+    "parse_predictions",
     "read_documents",
+    "score",
     "stdin_id",
 ]

@@ -38,6 +38,7 @@ from ._formats import (
     READ_FORMATS,
     Format,
     find_format,
+    format_names,
 )
 from ._html import DEFAULT_ROWS, EventList, HtmlTable, html_table, load_ipython_extension
 from ._iris import (
@@ -99,16 +100,34 @@ from ._rows import EVENT_COLUMNS, event_row, generate_event_rows, write_events_c
 from ._store import STORE_ENV, IngestReport, Store, StoreStats, default_store_location, is_remote
 
 if TYPE_CHECKING:
+    from ._guard import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryProcess, QueryRequest, QuerySource
     from ._remote import SparqlStore
+    from ._serve import DEFAULT_PORT, TOKEN_ENV, ServeConfig, check_exposure, serve
+
+#: Names imported on first use, and their modules: the remote store's HTTP client (httpx), the
+#: guarded query processes (multiprocessing) and the SPARQL endpoint are slow to import, and
+#: extraction or an embedded store never needs them.
+_LAZY = {
+    "SparqlStore": "_remote",
+    "DEFAULT_LIMIT": "_guard",
+    "DEFAULT_TIMEOUT": "_guard",
+    "QueryProcess": "_guard",
+    "QueryRequest": "_guard",
+    "QuerySource": "_guard",
+    "DEFAULT_PORT": "_serve",
+    "TOKEN_ENV": "_serve",
+    "ServeConfig": "_serve",
+    "check_exposure": "_serve",
+    "serve": "_serve",
+}
 
 
 def __getattr__(name: str) -> Any:
-    """:class:`SparqlStore` is imported on first use: its HTTP client (httpx) is slow to import,
-    and extraction or an embedded store never needs it."""
-    if name == "SparqlStore":
-        from ._remote import SparqlStore
+    """The names of :data:`_LAZY`, imported from their module on first use."""
+    if name in _LAZY:
+        import importlib
 
-        return SparqlStore
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -117,7 +136,10 @@ __all__ = [
     "CKGA",
     "CLASS_COLOURS",
     "COUNTRIES_FILE",
+    "DEFAULT_LIMIT",
+    "DEFAULT_PORT",
     "DEFAULT_ROWS",
+    "DEFAULT_TIMEOUT",
     "ENTITIES_GRAPH",
     "EVENT_COLUMNS",
     "EXPORT_FORMATS",
@@ -136,6 +158,7 @@ __all__ = [
     "READ_FORMATS",
     "SEM",
     "STORE_ENV",
+    "TOKEN_ENV",
     "WGS84",
     "CountryOutline",
     "EventList",
@@ -148,7 +171,11 @@ __all__ = [
     "PlotEvent",
     "QuadWriter",
     "QueryError",
+    "QueryProcess",
+    "QueryRequest",
+    "QuerySource",
     "RemoteStoreError",
+    "ServeConfig",
     "SparqlStore",
     "Store",
     "StoreError",
@@ -160,6 +187,7 @@ __all__ = [
     "bind_prefixes",
     "build_dataset",
     "build_graph",
+    "check_exposure",
     "countries_geojson",
     "country_outlines",
     "default_store_location",
@@ -179,6 +207,7 @@ __all__ = [
     "fold",
     "format_csv",
     "format_json",
+    "format_names",
     "format_result",
     "format_table",
     "generate_event_rows",
@@ -203,6 +232,7 @@ __all__ = [
     "run_query",
     "sentence_iri",
     "serialize",
+    "serve",
     "shapes",
     "shorten",
     "stable_hash",

@@ -12,7 +12,7 @@ Examples
 'turtle'
 >>> find_format(path="events.JSONL", among=EXTRACT_FORMATS).name
 'jsonl'
->>> names(EXPORT_FORMATS)
+>>> format_names(EXPORT_FORMATS)
 ('turtle', 'trig', 'nquads', 'nt', 'jsonld', 'graphml', 'csv', 'jsonl')
 >>> media_type_map(SERVED_GRAPH_FORMATS)["application/json"]
 'json-ld'
@@ -61,8 +61,8 @@ __all__ = [
     "Format",
     "Kind",
     "find_format",
+    "format_names",
     "media_type_map",
-    "names",
 ]
 
 #: What a format holds: RDF statements, event records, SPARQL results, or a picture.
@@ -229,7 +229,7 @@ GRAPH_MEDIA_TYPES = media_type_map(SERVED_GRAPH_FORMATS)
 RDF_SUFFIXES: dict[str, str] = {suffix: f.rdflib for f in READ_FORMATS if f.rdflib for suffix in f.suffixes}
 
 
-def names(formats: tuple[Format, ...]) -> tuple[str, ...]:
+def format_names(formats: tuple[Format, ...]) -> tuple[str, ...]:
     """The names of ``formats``, in order."""
     return tuple(f.name for f in formats)
 
@@ -267,9 +267,9 @@ use one of .png, .svg, .pdf
         for fmt in among:
             if key == fmt.name or key in fmt.aliases:
                 return fmt
-        raise error(f"unknown {what} {name!r}; use one of {', '.join(names(among))}")
+        raise error(f"unknown {what} {name!r}; use one of {', '.join(format_names(among))}")
     if path is None:
-        raise error(f"give a {what} ({', '.join(names(among))}) or a file name ending in {_suffixes(among)}")
+        raise error(f"give a {what} ({', '.join(format_names(among))}) or a file name ending in {_suffixes(among)}")
     suffix = Path(path).suffix.lower()
     for fmt in among:
         if suffix in fmt.suffixes:

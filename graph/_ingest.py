@@ -16,15 +16,18 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from conflict_kg.extract import Document, Event
 from rdflib.term import Node
 
 from ._errors import StoreError
-from ._incidents import Report, report_from_event, update_store
 from ._ntriples import nquads
 from ._rdf import ENTITIES_GRAPH, QuadWriter
 from ._store import IngestReport, Store, doc_graph_iri
+
+if TYPE_CHECKING:
+    from ._incidents import Report
 
 __all__ = ["DEFAULT_BATCH_TRIPLES", "IngestingStore"]
 
@@ -130,6 +133,8 @@ class IngestingStore(Store):
 
         The shared descriptions of the entities no other document names go with it.
         """
+        from ._incidents import update_store  # imported on first write: reading never needs it
+
         graph = doc_graph_iri(doc)
         candidates = self._referenced([graph])
         existed = self._drop_graph(graph)
@@ -149,6 +154,8 @@ class IngestingStore(Store):
         link: bool,
     ) -> IngestReport:
         """Write ``(document, events)`` pairs, then link their events into incidents (unless ``link`` is false)."""
+        from ._incidents import report_from_event, update_store
+
         reports: list[Report] = []
         ingested: list[str] = []
 

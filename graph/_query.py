@@ -31,7 +31,7 @@ from ._formats import (
     RESULTS_JSON,
     TABLE,
     find_format,
-    names,
+    format_names,
 )
 from ._namespaces import bind_prefixes
 
@@ -236,7 +236,7 @@ def format_json(result: Result) -> Iterator[str]:
 
 
 #: Output formats of :func:`format_result`.
-RESULT_FORMATS = names(QUERY_TEXT_FORMATS)
+RESULT_FORMATS = format_names(QUERY_TEXT_FORMATS)
 
 
 def format_result(

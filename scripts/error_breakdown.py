@@ -26,8 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from conflict_kg.extract import Document, iter_extractions
-from conflict_kg.extract._evaluate import ErrorItem, parse_gold, score
+from conflict_kg.extract import Document, ErrorItem, iter_extractions, parse_gold, score
 
 KINDS = ("MISS", "EXTRA", "PLACE", "DATE", "MODALITY", "COUNTRY")
 

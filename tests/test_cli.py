@@ -290,11 +290,11 @@ def test_progress_bar_only_from_the_second_document(
     items: list[int], shown: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The bar appears (on stderr) only when there is more than one document, and passes items through."""
-    from conflict_kg.graph._cli import _progress
+    from conflict_kg.graph._cli_common import progress
 
-    assert list(_progress(iter(items), enabled=True)) == items
+    assert list(progress(iter(items), enabled=True)) == items
     assert ("doc" in capsys.readouterr().err) == shown
-    assert list(_progress(iter(items), enabled=False)) == items
+    assert list(progress(iter(items), enabled=False)) == items
     assert capsys.readouterr().err == ""
 
 

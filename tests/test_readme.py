@@ -111,3 +111,20 @@ def test_incidents_per_actor_per_month_query_runs_on_a_store(tmp_path):
         store.add_events(events)
         rows = [tuple(str(v) for v in row) for row in store.query(query)]  # type: ignore[union-attr]
     assert rows == [("Israel military", "2024-07", "1", "3", "4")]
+
+
+def test_python_examples_import_public_names_only():
+    """README's Python (in its examples and in the prose) imports what the packages' ``__init__`` exports."""
+    import conflict_kg.extract
+    import conflict_kg.graph
+
+    public = {"conflict_kg.extract": conflict_kg.extract.__all__, "conflict_kg.graph": conflict_kg.graph.__all__}
+    imports = re.findall(r"from (conflict_kg[\w.]*) import ([\w, ]+)", README)
+    assert len(imports) >= 3
+    private = [
+        (module, name.strip())
+        for module, names in imports
+        for name in names.split(",")
+        if module not in public or name.strip() not in public[module]
+    ]
+    assert private == []
