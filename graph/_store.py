@@ -224,7 +224,7 @@ class StoreStats:
 @dataclass(frozen=True)
 class IngestReport:
     """What one ingestion sent to a store: document graphs and statements (duplicates included),
-    and whether the store compacted its files afterwards (:meth:`OxigraphStore.optimize`)."""
+    and whether the store compacted its files afterwards (:meth:`~._oxigraph.OxigraphStore.optimize`)."""
 
     documents: int
     triples: int
