@@ -37,7 +37,7 @@ echo "== conflict-kg evaluate $gold"
 
 scorer="$root/../shared/eval/score.py"
 if [ -f "$scorer" ]; then
-    echo "== score.py $gold"
+    echo "== score.py $gold (extract's predictions carry no incident ids: linking is scored below)"
     "$py" "$scorer" "$gold" "$work/pred.jsonl"
     "$ckg" ingest "$work/docs.jsonl" --store "$work/store" >/dev/null
     "$ckg" export --store "$work/store" --format jsonl -o "$work/store-pred.jsonl" >/dev/null
