@@ -10,31 +10,14 @@ from typing import Any
 
 import pytest
 from conflict_kg.extract import parse_gold
+from conflict_kg.extract._classes import CATEGORIES
 
 GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "own_long.jsonl"
 FIELDS = {"actor", "action", "target", "place", "date", "modality"}
 OPTIONAL_FIELDS = {"optional", "class", "source", "geonames"}
 COUNTED = {"actor_country", "target_country", "killed", "injured", "incident"}
 MODALITIES = {"asserted", "negated", "possible", "alleged"}
-#: the sixteen PLOVER categories
-PLOVER = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+PLOVER = set(CATEGORIES)
 DOCS = parse_gold(GOLD.read_text(encoding="utf-8").splitlines(), source=str(GOLD))
 
 
